@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The settings both services read: the process environment over an optional {@code .env} file
  * (KEY=VALUE lines, {@code #} comments, optional {@code export } and quotes). A variable set in the
- * environment always wins over the file.
+ * environment always wins over the file. An empty value means unset, so a copied {@code .env.example}
+ * keeps every default.
  */
 public final class Environment {
 
@@ -30,6 +31,7 @@ public final class Environment {
             merged.putAll(parse(readLines(dotEnv)));
         }
         merged.putAll(processEnvironment);
+        merged.values().removeIf(String::isBlank);
         return Map.copyOf(merged);
     }
 

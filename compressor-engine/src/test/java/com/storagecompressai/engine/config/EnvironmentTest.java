@@ -32,6 +32,15 @@ class EnvironmentTest {
     }
 
     @Test
+    void emptyValuesCountAsUnset(@TempDir Path dir) throws IOException {
+        Path dotEnv = Files.writeString(dir.resolve(".env"), "ENGINE_URL=\nPORT=3000\n");
+
+        Map<String, String> merged = Environment.merge(Map.of("REDIS_URL", " "), dotEnv);
+
+        assertThat(merged).containsOnly(Map.entry("PORT", "3000"));
+    }
+
+    @Test
     void missingDotEnvIsNotAnError(@TempDir Path dir) {
         assertThat(Environment.merge(Map.of("A", "b"), dir.resolve(".env"))).containsOnly(Map.entry("A", "b"));
     }
