@@ -1,0 +1,11 @@
+package com.storagecompressai.imaging;
+
+/**
+ * What a container says about its pixels beyond what ImageIO applies: the EXIF orientation, and an ICC
+ * profile that the format's reader ignores (PNG iCCP, WebP ICCP). {@code iccProfile} is null when absent
+ * or already applied by the reader.
+ */
+record EmbeddedMetadata(Orientation orientation, byte[] iccProfile) {
+
+    static final EmbeddedMetadata NONE = new EmbeddedMetadata(Orientation.TOP_LEFT, null);
+}
