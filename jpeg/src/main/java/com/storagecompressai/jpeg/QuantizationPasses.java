@@ -1,0 +1,46 @@
+package com.storagecompressai.jpeg;
+
+import com.storagecompressai.jpeg.quant.QuantPlan;
+
+/**
+ * Produces the frame's quantized coefficients in stripes of MCU rows on the worker pool. With trellis, two
+ * passes as in mozjpeg ({@code jccoefct.c compress_trellis_pass}): the first prices symbols with the
+ * Annex K tables; the statistics of its result give optimal tables, which price the second pass.
+ */
+final class QuantizationPasses {
+
+    /** MCU rows per task; fixed, so that results never depend on the thread count. */
+    static final int STRIPE_MCU_ROWS = 4;
+
+    private QuantizationPasses() {
+    }
+
+    static CoefficientPlanes run(RasterImage image, FrameLayout layout, QuantPlan plan, QuantizationTables tables,
+                                 WorkerPool pool) {
+        CoefficientPlanes planes = CoefficientPlanes.allocate(layout);
+        int[] dcQuant = new int[layout.componentCount()];
+        for (int c = 0; c < dcQuant.length; c++) {
+            dcQuant[c] = tables.forTable(layout.component(c).quantTable())[0];
+        }
+        var pre = new BlockTransform.Preprocessing(plan.deringing(), dcQuant, plan.adaptive());
+        if (!plan.trellis() && !plan.adaptive()) {
+            transform(image, layout, planes, new RoundingQuantizer(layout, tables), pre, pool);
+            return planes;
+        }
+        transform(image, layout, planes, new PlanQuantizer(plan, layout, null, null), pre, pool);
+        if (plan.trellis()) {
+            SymbolCounter stats = SequentialStatistics.gather(planes, ScanScripts.sequential(layout).getFirst(), 0, pool);
+            HuffmanTable[] optimal = ScanEncoder.tablesFor(stats);
+            HuffmanTable[] dc = {optimal[0], optimal[1]};
+            HuffmanTable[] ac = {optimal[SymbolSink.AC], optimal[SymbolSink.AC + 1]};
+            transform(image, layout, planes, new PlanQuantizer(plan, layout, dc, ac), pre, pool);
+        }
+        return planes;
+    }
+
+    private static void transform(RasterImage image, FrameLayout layout, CoefficientPlanes planes,
+                                  BlockQuantizer quantizer, BlockTransform.Preprocessing pre, WorkerPool pool) {
+        var stage = new BlockTransform(image, layout, planes, quantizer, pre);
+        pool.forRanges(layout.mcusHigh(), STRIPE_MCU_ROWS, stage::run);
+    }
+}

@@ -1,0 +1,49 @@
+package com.storagecompressai.jpeg;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * Symbol statistics of a sequential scan gathered in stripes of MCU rows on the pool and summed (brief §4.3).
+ * Each stripe starts from the true DC predictions of the block before it, so the sum equals a serial count
+ * exactly, whatever the thread count.
+ */
+final class SequentialStatistics {
+
+    private static final int STRIPE_MCU_ROWS = 8;
+
+    private SequentialStatistics() {
+    }
+
+    static SymbolCounter gather(CoefficientPlanes planes, Scan scan, int restartInterval, WorkerPool pool) {
+        FrameLayout layout = planes.layout();
+        int perRow = ScanTraversal.mcusPerRow(layout, scan);
+        int total = ScanTraversal.mcuCount(layout, scan);
+        int stripe = perRow * STRIPE_MCU_ROWS;
+        var tasks = new ArrayList<Callable<SymbolCounter>>();
+        for (int from = 0; from < total; from += stripe) {
+            int start = from;
+            int end = Math.min(total, from + stripe);
+            tasks.add(() -> {
+                var counter = new SymbolCounter();
+                var coder = new SequentialBlockCoder(counter, ScanEncoder.dcSlots(scan), ScanEncoder.acSlots(scan));
+                coder.primeDcPredictions(ScanTraversal.dcPredictionsAt(planes, scan, restartInterval, start));
+                ScanTraversal.runRange(planes, scan, restartInterval, coder, counter, start, end);
+                return counter;
+            });
+        }
+        List<SymbolCounter> parts = pool.invokeAll(tasks);
+        var sum = new SymbolCounter();
+        for (SymbolCounter part : parts) {
+            for (int slot = 0; slot < 8; slot++) {
+                for (int s = 0; s < 256; s++) {
+                    sum.counts[slot][s] += part.counts[slot][s];
+                }
+            }
+            sum.rawBits += part.rawBits;
+            sum.restarts += part.restarts;
+        }
+        return sum;
+    }
+}

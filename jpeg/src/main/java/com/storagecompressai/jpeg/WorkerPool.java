@@ -1,0 +1,104 @@
+package com.storagecompressai.jpeg;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The encoder's CPU pool. Tasks are submitted only by callers outside the pool, so a task never waits on
+ * another task and the pool cannot deadlock. With one thread, tasks run on the caller.
+ */
+final class WorkerPool implements AutoCloseable {
+
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final int threads;
+    private final ExecutorService executor;
+
+    WorkerPool(int threads) {
+        this.threads = threads;
+        if (threads == 1) {
+            executor = null;
+        } else {
+            String prefix = "jpeg-encoder-" + POOLS.incrementAndGet() + "-";
+            AtomicInteger n = new AtomicInteger();
+            executor = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, prefix + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+    }
+
+    int threads() {
+        return threads;
+    }
+
+    /** Runs the tasks and returns their results in order; rethrows the first failure. */
+    <T> List<T> invokeAll(List<? extends Callable<T>> tasks) {
+        var results = new ArrayList<T>(tasks.size());
+        if (executor == null || tasks.size() == 1) {
+            for (Callable<T> task : tasks) {
+                try {
+                    results.add(task.call());
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return results;
+        }
+        try {
+            for (Future<T> f : executor.invokeAll(tasks)) {
+                results.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while encoding", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        return results;
+    }
+
+    /**
+     * Runs {@code body} over {@code [0, count)} in ranges of {@code grain} (the last may be shorter). The split
+     * does not depend on the thread count, so neither does any result that depends on range boundaries.
+     */
+    void forRanges(int count, int grain, RangeBody body) {
+        var tasks = new ArrayList<Callable<Void>>();
+        for (int s = 0; s < count; s += grain) {
+            int start = s;
+            int end = Math.min(count, s + grain);
+            tasks.add(() -> {
+                body.run(start, end);
+                return null;
+            });
+        }
+        invokeAll(tasks);
+    }
+
+    @FunctionalInterface
+    interface RangeBody {
+        void run(int start, int end);
+    }
+
+    @Override
+    public void close() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+}

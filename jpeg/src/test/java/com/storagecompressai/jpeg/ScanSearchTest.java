@@ -1,0 +1,93 @@
+package com.storagecompressai.jpeg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.storagecompressai.jpeg.quant.QuantPlan;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class ScanSearchTest {
+
+    private static CoefficientPlanes planesOf(RasterImage image, int quality) {
+        FrameLayout layout = FrameLayout.of(image.width(), image.height(), image.channels(), ChromaSubsampling.S420);
+        QuantPlan plan = QuantPlan.forQuality(quality, Effort.FAST);
+        var tables = new QuantizationTables(plan.tables().luma(), plan.tables().chroma());
+        try (var pool = new WorkerPool(1)) {
+            return QuantizationPasses.run(image, layout, plan, tables, pool);
+        }
+    }
+
+    /** Sparse planes with large values too, so refinements see history bits and long runs. */
+    private static CoefficientPlanes randomPlanes(long seed) {
+        var rnd = new SplittableRandom(seed);
+        FrameLayout layout = FrameLayout.of(8 * 37, 8 * 5, ColorChannels.GRAY, ChromaSubsampling.S420);
+        CoefficientPlanes planes = CoefficientPlanes.allocate(layout);
+        short[] p = planes.plane(0);
+        for (int b = 0; b < p.length / 64; b++) {
+            int density = rnd.nextInt(4);
+            for (int k = 1; k < 64; k++) {
+                if (rnd.nextInt(64) < density * (64 - k) / 16) {
+                    int v = 1 + (int) Math.pow(rnd.nextDouble(), 3) * 200;
+                    p[b * 64 + k] = (short) (rnd.nextBoolean() ? v : -v);
+                }
+            }
+        }
+        return planes;
+    }
+
+    @ParameterizedTest(name = "restart interval {0}")
+    @ValueSource(ints = {0, 1, 7})
+    void bandStatisticsEqualTheCountsOfARealEncode(int restartInterval) {
+        for (long seed = 0; seed < 5; seed++) {
+            // given
+            CoefficientPlanes planes = randomPlanes(seed);
+            Scan[] candidates = {
+                    Scan.ac(0, 1, 63, 0, 0), Scan.ac(0, 1, 5, 0, 2), Scan.ac(0, 6, 63, 0, 1), Scan.ac(0, 30, 40, 0, 3),
+                    Scan.ac(0, 1, 63, 1, 0), Scan.ac(0, 1, 63, 3, 2), Scan.ac(0, 9, 63, 2, 1), Scan.ac(0, 17, 63, 1, 0)};
+            var encoder = new ScanEncoder(planes, true, restartInterval);
+            // when
+            SymbolCounter[] fast = BandStatistics.gather(planes, 0, candidates, restartInterval);
+            // then
+            for (int i = 0; i < candidates.length; i++) {
+                SymbolCounter real = encoder.count(candidates[i]);
+                assertThat(fast[i].counts[SymbolSink.AC]).as("%s symbols", candidates[i])
+                        .isEqualTo(real.counts[SymbolSink.AC]);
+                assertThat(fast[i].rawBits).as("%s raw bits", candidates[i]).isEqualTo(real.rawBits);
+            }
+        }
+    }
+
+    @Test
+    void searchedScriptFollowsTheRulesAndIsNoLargerThanTheFixedScript() {
+        long[] seeds = {1, 2, 3};
+        for (long seed : seeds) {
+            RasterImage image = seed == 3 ? TestImages.noiseRgb(120, 90, seed) : TestImages.smoothRgb(250, 170, seed);
+            CoefficientPlanes planes = planesOf(image, 30 + 20 * (int) seed);
+            List<Scan> searched;
+            try (var pool = new WorkerPool(2)) {
+                searched = ScanSearch.search(planes, 0, pool);
+            }
+            ScanScriptRules.check(searched, 3);
+            long fixed = encodedSize(planes, ScanScripts.fixedProgressive(planes.layout()));
+            long found = encodedSize(planes, searched);
+            assertThat(found).as("seed %d: %s", seed, searched).isLessThanOrEqualTo(fixed);
+        }
+    }
+
+    @Test
+    void searchedProgressiveFileDecodesCleanly() {
+        RasterImage image = TestImages.smoothRgb(99, 77, 9);
+        try (var encoder = new JpegEncoder(2)) {
+            byte[] jpeg = encoder.encode(image, EncoderOptions.quality(90));
+            assertThat(Psnr.of(image, Djpeg.decode(jpeg))).isGreaterThan(30);
+        }
+    }
+
+    private static long encodedSize(CoefficientPlanes planes, List<Scan> script) {
+        var encoder = new ScanEncoder(planes, true, 0);
+        return script.stream().mapToLong(s -> encoder.encode(s).length).sum();
+    }
+}
