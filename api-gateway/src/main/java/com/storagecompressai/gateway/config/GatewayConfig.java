@@ -1,0 +1,146 @@
+package com.storagecompressai.gateway.config;
+
+import com.storagecompressai.engine.config.EngineConfig;
+import com.storagecompressai.storage.StorageConfig;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the gateway reads from its environment, built once at startup and passed down.
+ *
+ * @param engineUrl where a remote compressor-engine listens; empty runs the engine in-process
+ * @param redisUrl shared rate-limit state; empty keeps the limits in memory
+ * @param engine the in-process engine's settings (workers, queue, MAX_PIXELS), used when engineUrl is empty
+ */
+public record GatewayConfig(
+        int port,
+        List<String> apiKeys,
+        Optional<URI> engineUrl,
+        int rateLimitMax,
+        Duration rateLimitWindow,
+        Optional<URI> redisUrl,
+        long maxUploadBytes,
+        long maxPixels,
+        StorageConfig storage,
+        EngineConfig engine) {
+
+    public static final int DEFAULT_PORT = 3000;
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 26_214_400;
+    public static final long DEFAULT_MAX_PIXELS = 100_000_000;
+
+    public GatewayConfig {
+        apiKeys = List.copyOf(apiKeys);
+        requireKeys(apiKeys);
+        Objects.requireNonNull(engineUrl, "engineUrl");
+        Objects.requireNonNull(redisUrl, "redisUrl");
+        Objects.requireNonNull(rateLimitWindow, "rateLimitWindow");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(engine, "engine");
+        if (rateLimitMax < 1) {
+            throw new ConfigException("RATE_LIMIT_MAX must be at least 1, got " + rateLimitMax);
+        }
+        if (rateLimitWindow.isNegative() || rateLimitWindow.isZero()) {
+            throw new ConfigException("RATE_LIMIT_WINDOW must be a positive number of seconds, got " + rateLimitWindow);
+        }
+        if (maxUploadBytes < 1 || maxPixels < 1) {
+            throw new ConfigException("MAX_UPLOAD_BYTES and MAX_PIXELS must be positive");
+        }
+    }
+
+    /** Reads the gateway's variables (api.md, "Configuration"); throws {@link ConfigException} with one line to show. */
+    public static GatewayConfig from(Map<String, String> env) {
+        EnvValues values = new EnvValues(env);
+        long rateLimitMax = values.positiveLong("RATE_LIMIT_MAX", 100);
+        if (rateLimitMax > Integer.MAX_VALUE) {
+            throw new ConfigException("RATE_LIMIT_MAX is too large: " + rateLimitMax);
+        }
+        List<String> apiKeys = requireKeys(apiKeys(values));
+        int port = values.port("PORT", DEFAULT_PORT);
+        long maxPixels = values.positiveLong("MAX_PIXELS", DEFAULT_MAX_PIXELS);
+        long maxUploadBytes = values.positiveLong("MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES);
+        return new GatewayConfig(
+                port,
+                apiKeys,
+                values.httpUri("ENGINE_URL"),
+                (int) rateLimitMax,
+                Duration.ofSeconds(values.positiveLong("RATE_LIMIT_WINDOW", 60)),
+                redisUrl(values),
+                maxUploadBytes,
+                maxPixels,
+                storage(env, port),
+                engine(env));
+    }
+
+    private static List<String> requireKeys(List<String> keys) {
+        if (keys.isEmpty()) {
+            throw new ConfigException("API_KEY is not set: start with API_KEY=<secret> (or API_KEYS=key1,key2 for several keys)"
+                    + " in the environment or in .env");
+        }
+        return keys;
+    }
+
+    private static List<String> apiKeys(EnvValues values) {
+        LinkedHashSet<String> keys = new LinkedHashSet<>();
+        values.text("API_KEY").ifPresent(keys::add);
+        values.text("API_KEYS").ifPresent(list -> {
+            for (String key : list.split(",")) {
+                if (!key.isBlank()) {
+                    keys.add(key.strip());
+                }
+            }
+        });
+        return new ArrayList<>(keys);
+    }
+
+    private static StorageConfig storage(Map<String, String> env, int port) {
+        try {
+            return StorageConfig.from(env, port);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private static EngineConfig engine(Map<String, String> env) {
+        try {
+            return EngineConfig.from(env);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private static Optional<URI> redisUrl(EnvValues values) {
+        Optional<String> text = values.text("REDIS_URL");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        URI uri = URI.create(text.get().contains("://") ? text.get() : "redis://" + text.get());
+        if (!uri.getScheme().startsWith("redis") || uri.getHost() == null) {
+            throw new ConfigException("REDIS_URL must look like redis://host:6379, got a " + uri.getScheme() + " URL");
+        }
+        return Optional.of(uri);
+    }
+
+    /** The effective settings for the startup log: keys only as a count, no passwords. */
+    public String describe() {
+        return "port=" + port
+                + " apiKeys=" + apiKeys.size()
+                + " engine=" + engineUrl.map(URI::toString).orElse("in-process")
+                + " rateLimit=" + rateLimitMax + "/" + rateLimitWindow.toSeconds() + "s"
+                + " rateLimitStore=" + redisUrl.map(u -> "redis://" + u.getHost() + ":" + (u.getPort() < 0 ? 6379 : u.getPort())).orElse("memory")
+                + " maxUploadBytes=" + maxUploadBytes
+                + " maxPixels=" + maxPixels
+                + (engineUrl.isEmpty() ? " engineWorkers=" + engine.workers() + " engineQueue=" + engine.queueCapacity() : "")
+                + " " + storage.describe();
+    }
+
+    @Override
+    public String toString() {
+        return "GatewayConfig[" + describe() + "]";
+    }
+}

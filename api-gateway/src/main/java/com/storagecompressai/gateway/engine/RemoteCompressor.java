@@ -1,0 +1,129 @@
+package com.storagecompressai.gateway.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.storagecompressai.engine.api.CompressOptions;
+import com.storagecompressai.engine.api.Compressed;
+import com.storagecompressai.engine.api.CompressionException;
+import com.storagecompressai.engine.api.Compressor;
+import com.storagecompressai.engine.api.ErrorCode;
+import com.storagecompressai.gateway.http.Json;
+import com.storagecompressai.gateway.http.RequestId;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+
+/**
+ * A compressor-engine reached over HTTP ({@code ENGINE_URL}): posts the raw image to
+ * {@code /compress?quality=N} and maps the engine's JSON error {@code code} back to {@link ErrorCode}.
+ * An engine that cannot be reached is {@link ErrorCode#ENGINE_UNAVAILABLE}. Thread-safe.
+ */
+public final class RemoteCompressor implements Compressor {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+
+    private final URI base;
+    private final HttpClient client;
+
+    public RemoteCompressor(URI engineUrl) {
+        String text = engineUrl.toString();
+        this.base = URI.create(text.endsWith("/") ? text : text + "/");
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+    }
+
+    @Override
+    public Compressed compress(byte[] image, CompressOptions options) throws CompressionException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("compress?quality=" + options.quality()))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(image));
+        if (RequestId.CURRENT.isBound()) {
+            request.header(RequestId.HEADER, RequestId.CURRENT.get());
+        }
+        long started = System.nanoTime();
+        HttpResponse<byte[]> response = send(request.build());
+        if (response.statusCode() == 200) {
+            return compressed(response, Duration.ofNanos(System.nanoTime() - started));
+        }
+        throw engineError(response);
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request) throws CompressionException {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            throw new CompressionException(ErrorCode.ENGINE_UNAVAILABLE, "The compression engine did not answer in time", e);
+        } catch (IOException e) {
+            throw new CompressionException(ErrorCode.ENGINE_UNAVAILABLE, "The compression engine cannot be reached", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompressionException(ErrorCode.ENGINE_UNAVAILABLE, "Interrupted while waiting for the engine", e);
+        }
+    }
+
+    private static Compressed compressed(HttpResponse<byte[]> response, Duration elapsed) throws CompressionException {
+        byte[] jpeg = response.body();
+        JpegSize size = JpegSize.of(jpeg).orElseThrow(() -> new CompressionException(ErrorCode.COMPRESSION_FAILED,
+                "The engine answered 200 with something that is not a JPEG"));
+        Duration decode = millisHeader(response, "X-Decode-Millis").orElse(Duration.ZERO);
+        Duration encode = millisHeader(response, "X-Encode-Millis").orElse(elapsed.minus(decode));
+        return new Compressed(jpeg, size.width(), size.height(), decode, encode);
+    }
+
+    private static Optional<Duration> millisHeader(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofMillis(Long.parseLong(value.strip())));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The engine's own code and message when its body is our JSON error shape; a 5xx of unknown shape is ours to log. */
+    static CompressionException engineError(HttpResponse<byte[]> response) {
+        int status = response.statusCode();
+        try {
+            JsonNode body = Json.mapper().readTree(response.body());
+            ErrorCode code = ErrorCode.valueOf(body.path("code").asText());
+            String message = body.path("message").asText(code.reason());
+            return new CompressionException(code, message,
+                    code.status() >= 500 ? new IOException("engine answered " + status + " " + code) : null);
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            ErrorCode code = switch (status) {
+                case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+                case 502, 503, 504 -> ErrorCode.ENGINE_UNAVAILABLE;
+                default -> status >= 500 ? ErrorCode.COMPRESSION_FAILED : ErrorCode.INVALID_IMAGE;
+            };
+            return new CompressionException(code, code.reason(), new IOException("engine answered " + status + " without an error code"));
+        }
+    }
+
+    @Override
+    public boolean isReady() {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("health")).timeout(HEALTH_TIMEOUT).GET().build();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,123 @@
+package com.storagecompressai.gateway.multipart;
+
+import com.storagecompressai.engine.api.ErrorCode;
+import com.storagecompressai.gateway.http.RequestException;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.MultiPart;
+import org.eclipse.jetty.io.Content;
+
+/**
+ * Collects the {@code image} and {@code quality} parts as Jetty's parser emits them and skips every other
+ * field. Jetty swallows exceptions thrown by listeners, so the first problem is kept in {@link #failure()}
+ * for {@link FormReader} to throw. Not thread-safe: one per request.
+ */
+final class FormListener extends MultiPart.AbstractPartsListener {
+
+    static final String IMAGE = "image";
+    static final String QUALITY = "quality";
+
+    private final FormLimits limits;
+    private int parts;
+    private String current;
+    private ByteArrayOutputStream sink;
+    private byte[] image;
+    private String quality;
+    private boolean complete;
+    private RuntimeException failure;
+
+    FormListener(FormLimits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public void onPartBegin() {
+        if (++parts > limits.maxParts()) {
+            fail(new RequestException(ErrorCode.INVALID_REQUEST, "The form has more than " + limits.maxParts() + " fields"));
+        }
+    }
+
+    @Override
+    public void onPartHeaders() {
+        String name = getName();
+        current = name;
+        sink = null;
+        if (failure != null || name == null) {
+            return;
+        }
+        if (name.length() > limits.maxFieldNameLength()) {
+            fail(new RequestException(ErrorCode.INVALID_REQUEST, "A form field name is longer than " + limits.maxFieldNameLength() + " characters"));
+        } else if (IMAGE.equals(name) || QUALITY.equals(name)) {
+            if ((IMAGE.equals(name) && image != null) || (QUALITY.equals(name) && quality != null)) {
+                fail(new RequestException(ErrorCode.INVALID_REQUEST, "The form has more than one \"" + name + "\" field"));
+            } else {
+                sink = new ByteArrayOutputStream();
+            }
+        }
+    }
+
+    @Override
+    public void onPartContent(Content.Chunk chunk) {
+        try {
+            if (sink != null && failure == null) {
+                ByteBuffer bytes = chunk.getByteBuffer();
+                if (QUALITY.equals(current) && sink.size() + bytes.remaining() > limits.maxTextFieldBytes()) {
+                    fail(QualityField.invalid());
+                    return;
+                }
+                byte[] copy = new byte[bytes.remaining()];
+                bytes.get(copy);
+                sink.write(copy, 0, copy.length);
+            }
+        } finally {
+            chunk.release();
+        }
+    }
+
+    @Override
+    public void onPart(String name, String fileName, HttpFields headers) {
+        if (sink != null && failure == null) {
+            if (IMAGE.equals(name)) {
+                image = sink.toByteArray();
+            } else {
+                quality = sink.toString(StandardCharsets.UTF_8);
+            }
+        }
+        sink = null;
+        current = null;
+    }
+
+    @Override
+    public void onComplete() {
+        complete = true;
+    }
+
+    @Override
+    public void onFailure(Throwable cause) {
+        fail(new RequestException(ErrorCode.INVALID_REQUEST, "The multipart/form-data body is malformed"));
+    }
+
+    private void fail(RuntimeException problem) {
+        if (failure == null) {
+            failure = problem;
+        }
+    }
+
+    RuntimeException failure() {
+        return failure;
+    }
+
+    boolean isComplete() {
+        return complete;
+    }
+
+    byte[] image() {
+        return image;
+    }
+
+    String quality() {
+        return quality;
+    }
+}
