@@ -58,21 +58,18 @@ final class FormListener extends MultiPart.AbstractPartsListener {
         }
     }
 
+    /** The parser owns {@code chunk} and releases it itself: releasing it here breaks long parts. */
     @Override
     public void onPartContent(Content.Chunk chunk) {
-        try {
-            if (sink != null && failure == null) {
-                ByteBuffer bytes = chunk.getByteBuffer();
-                if (QUALITY.equals(current) && sink.size() + bytes.remaining() > limits.maxTextFieldBytes()) {
-                    fail(QualityField.invalid());
-                    return;
-                }
-                byte[] copy = new byte[bytes.remaining()];
-                bytes.get(copy);
-                sink.write(copy, 0, copy.length);
+        if (sink != null && failure == null) {
+            ByteBuffer bytes = chunk.getByteBuffer();
+            if (QUALITY.equals(current) && sink.size() + bytes.remaining() > limits.maxTextFieldBytes()) {
+                fail(QualityField.invalid());
+                return;
             }
-        } finally {
-            chunk.release();
+            byte[] copy = new byte[bytes.remaining()];
+            bytes.get(copy);
+            sink.write(copy, 0, copy.length);
         }
     }
 

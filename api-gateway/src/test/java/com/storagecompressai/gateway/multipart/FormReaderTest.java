@@ -35,6 +35,25 @@ class FormReaderTest {
     }
 
     @Test
+    void readsAnImageOfManyBufferLengthsWhole() {
+        // given: a photo-sized part, far longer than a read, with CRs (a boundary's first byte) at read ends
+        byte[] large = new byte[3_000_000];
+        new java.util.Random(7).nextBytes(large);
+        for (int i = 0; i < large.length; i++) {
+            if (i % 3 != 0) {
+                large[i] = '\r';
+            }
+        }
+        byte[] body = MultipartBody.create().file("image", "big.png", "image/png", large).field("quality", "70").bytes();
+        FormReader roomy = new FormReader(FormLimits.withMaxBody(4_000_000));
+        // when
+        UploadForm form = roomy.read(MultipartBody.contentType(), body.length, new ByteArrayInputStream(body));
+        // then
+        assertThat(form.image()).isEqualTo(large);
+        assertThat(form.quality()).isEqualTo(70);
+    }
+
+    @Test
     void defaultsQualityToEightyAndIgnoresUnknownFields() {
         // given
         byte[] body = MultipartBody.create().field("resize", "50%").file("image", "a.png", "image/png", IMAGE)
