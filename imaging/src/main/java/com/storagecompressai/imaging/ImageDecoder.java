@@ -1,7 +1,6 @@
 package com.storagecompressai.imaging;
 
 import com.storagecompressai.jpeg.RasterImage;
-import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Iterator;
@@ -12,6 +11,10 @@ import javax.imageio.ImageReader;
  * Uploaded bytes to upright 8-bit sRGB pixels: sniffs the format from the magic bytes, refuses images
  * over {@code maxPixels} from their header before any pixel buffer exists, decodes the first frame only,
  * converts colour to sRGB, composites alpha onto white and applies the EXIF orientation.
+ *
+ * <p>Hostile input ends in one of the three {@link ImageDecodeException}s, never in a plugin's own exception:
+ * truncated or corrupt JPEG scan data is refused (ImageIO would fill the gap with grey), a JPEG ICC profile that
+ * claims more bytes than it carries is ignored, and a reader stuck reading past the end of the data is stopped.
  *
  * <p>Thread-safe: every call uses its own ImageReader. Does not modify its input.
  */
@@ -42,7 +45,8 @@ public final class ImageDecoder {
             throw ImageTooLargeException.overDeclaredBuffer(declared, maxPixels);
         }
         EmbeddedMetadata metadata = ContainerMetadata.scan(format, bytes);
-        RasterImage stored = toSrgb(format, read(format, bytes), metadata.iccProfile());
+        byte[] readable = format == ImageFormat.JPEG ? JpegIccSegments.withoutLyingProfile(bytes) : bytes;
+        RasterImage stored = toSrgb(format, read(format, readable), metadata.iccProfile());
         return metadata.orientation().apply(stored);
     }
 
@@ -51,22 +55,29 @@ public final class ImageDecoder {
             throws InvalidImageException {
         try {
             return SrgbPixels.from(image, untaggedProfile);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             throw new InvalidImageException("the " + format + " image's pixels cannot be converted", e);
         }
     }
 
     private BufferedImage read(ImageFormat format, byte[] bytes) throws ImageDecodeException {
         ImageReader reader = readerFor(format);
-        try (ByteArrayImageInputStream in = new ByteArrayImageInputStream(bytes)) {
+        CorruptJpegData damage = new CorruptJpegData();
+        if (format == ImageFormat.JPEG) {
+            reader.addIIOReadWarningListener(damage);
+        }
+        try (EndAwareImageInputStream in = new EndAwareImageInputStream(bytes)) {
             // ignoreMetadata: the JDK PNG reader would otherwise inflate every zTXt/iTXt chunk (a zip bomb).
             reader.setInput(in, false, true);
             checkSize(reader.getWidth(0), reader.getHeight(0));
             BufferedImage image = reader.read(0, reader.getDefaultReadParam());
             // A reader that decoded more than its header announced must not slip past the limit.
             checkSize(image.getWidth(), image.getHeight());
+            damage.check();
             return image;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            // The plugins' own failures on hostile input (IIOException, but also ArrayIndexOutOfBounds,
+            // NegativeArraySize, IllegalArgument, a recursion too deep) all mean the same to a client.
             throw new InvalidImageException("the " + format + " image is corrupt or truncated", e);
         } finally {
             reader.dispose();

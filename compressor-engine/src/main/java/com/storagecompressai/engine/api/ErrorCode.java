@@ -13,6 +13,8 @@ public enum ErrorCode {
     UNAUTHORIZED(401),
     NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),
+    /** The client sent nothing for longer than the read timeout (a stalled or very slow upload). */
+    REQUEST_TIMEOUT(408),
     PAYLOAD_TOO_LARGE(413),
     IMAGE_TOO_LARGE(413),
     RATE_LIMITED(429),
@@ -39,6 +41,7 @@ public enum ErrorCode {
             case 401 -> "Unauthorized";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
+            case 408 -> "Request Timeout";
             case 413 -> "Payload Too Large";
             case 429 -> "Too Many Requests";
             case 503 -> "Service Unavailable";

@@ -14,13 +14,17 @@ import java.util.Map;
  * @param workers ENGINE_WORKERS: compressions running at once (default: one per core)
  * @param queueCapacity ENGINE_QUEUE_CAPACITY: compressions waiting for a worker before OVERLOADED
  * @param stopTimeout ENGINE_STOP_TIMEOUT_SECONDS: how long a stop waits for requests in flight
+ * @param readTimeout ENGINE_READ_TIMEOUT_SECONDS: how long a connection may send nothing (a stalled or very slow
+ *        client) before it is answered 408 and closed, so slow clients cannot hold connections and memory
  */
 public record EngineConfig(
-        String host, int port, long maxPixels, long maxUploadBytes, int workers, int queueCapacity, Duration stopTimeout) {
+        String host, int port, long maxPixels, long maxUploadBytes, int workers, int queueCapacity, Duration stopTimeout,
+        Duration readTimeout) {
 
     public static final int DEFAULT_PORT = 8000;
     public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 26_214_400L;
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
     public EngineConfig {
         require(host != null && !host.isBlank(), "ENGINE_HOST must not be blank");
@@ -32,6 +36,14 @@ public record EngineConfig(
         require(queueCapacity >= 0 && queueCapacity <= 100_000,
                 "ENGINE_QUEUE_CAPACITY must be from 0 to 100000, got " + queueCapacity);
         require(stopTimeout != null && !stopTimeout.isNegative(), "ENGINE_STOP_TIMEOUT_SECONDS must be 0 or more");
+        require(readTimeout != null && readTimeout.toMillis() >= 1 && readTimeout.compareTo(Duration.ofHours(1)) <= 0,
+                "ENGINE_READ_TIMEOUT_SECONDS must be from 1 to 3600, got " + readTimeout);
+    }
+
+    /** The settings without a read timeout of their own: {@link #DEFAULT_READ_TIMEOUT}. */
+    public EngineConfig(
+            String host, int port, long maxPixels, long maxUploadBytes, int workers, int queueCapacity, Duration stopTimeout) {
+        this(host, port, maxPixels, maxUploadBytes, workers, queueCapacity, stopTimeout, DEFAULT_READ_TIMEOUT);
     }
 
     /** Every setting at its default (for tests and the in-process engine). */
@@ -50,19 +62,24 @@ public record EngineConfig(
                 number(env, "MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES),
                 workers,
                 (int) number(env, "ENGINE_QUEUE_CAPACITY", 4L * Math.max(workers, 1)),
-                Duration.ofSeconds(number(env, "ENGINE_STOP_TIMEOUT_SECONDS", 20)));
+                Duration.ofSeconds(number(env, "ENGINE_STOP_TIMEOUT_SECONDS", 20)),
+                Duration.ofSeconds(number(env, "ENGINE_READ_TIMEOUT_SECONDS", DEFAULT_READ_TIMEOUT.toSeconds())));
     }
 
     public EngineConfig withMaxUploadBytes(long newMaxUploadBytes) {
-        return new EngineConfig(host, port, maxPixels, newMaxUploadBytes, workers, queueCapacity, stopTimeout);
+        return new EngineConfig(host, port, maxPixels, newMaxUploadBytes, workers, queueCapacity, stopTimeout, readTimeout);
     }
 
     public EngineConfig withMaxPixels(long newMaxPixels) {
-        return new EngineConfig(host, port, newMaxPixels, maxUploadBytes, workers, queueCapacity, stopTimeout);
+        return new EngineConfig(host, port, newMaxPixels, maxUploadBytes, workers, queueCapacity, stopTimeout, readTimeout);
     }
 
     public EngineConfig withPort(int newPort) {
-        return new EngineConfig(host, newPort, maxPixels, maxUploadBytes, workers, queueCapacity, stopTimeout);
+        return new EngineConfig(host, newPort, maxPixels, maxUploadBytes, workers, queueCapacity, stopTimeout, readTimeout);
+    }
+
+    public EngineConfig withReadTimeout(Duration newReadTimeout) {
+        return new EngineConfig(host, port, maxPixels, maxUploadBytes, workers, queueCapacity, stopTimeout, newReadTimeout);
     }
 
     private static long number(Map<String, String> env, String name, long fallback) {

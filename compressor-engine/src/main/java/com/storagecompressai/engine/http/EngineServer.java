@@ -76,6 +76,8 @@ public final class EngineServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(config.port());
+        // A client that stalls (headers or body) is answered 408 and dropped, so it cannot pin a connection.
+        connector.setIdleTimeout(config.readTimeout().toMillis());
         server.addConnector(connector);
         int maxInFlight = 4 * (config.workers() + config.queueCapacity());
         server.setHandler(new GracefulHandler(
