@@ -10,24 +10,34 @@ final class AcFirstCoder implements BlockCoder {
     private final int ss;
     private final int se;
     private final int al;
+    private final long band;
+    /** Significance at Al per block in scan order, or null to compute it from the coefficients. */
+    private final long[] significance;
+    private int block;
     private int eobRun;
 
-    AcFirstCoder(SymbolSink sink, int slot, int ss, int se, int al) {
+    AcFirstCoder(SymbolSink sink, int slot, int ss, int se, int al, long[] significance) {
         this.sink = sink;
         this.slot = slot;
         this.ss = ss;
         this.se = se;
         this.al = al;
+        this.band = (se == 63 ? -1L : (1L << (se + 1)) - 1) & ~((1L << ss) - 1);
+        this.significance = significance;
     }
 
     @Override
     public void code(short[] plane, int offset, int member) {
         // Blocks are sparse: mark the coefficients that survive the point transform, then walk only those.
         long mask = 0;
-        for (int k = ss; k <= se; k++) {
-            int v = plane[offset + k];
-            int t = (v < 0 ? -v : v) >> al;
-            mask |= (long) ((t | -t) >>> 31) << k;
+        if (significance != null) {
+            mask = significance[block++] & band;
+        } else {
+            for (int k = ss; k <= se; k++) {
+                int v = plane[offset + k];
+                int t = (v < 0 ? -v : v) >> al;
+                mask |= (long) ((t | -t) >>> 31) << k;
+            }
         }
         int last = ss - 1;
         for (long m = mask; m != 0; m &= m - 1) {

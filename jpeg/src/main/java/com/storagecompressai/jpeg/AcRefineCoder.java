@@ -18,10 +18,16 @@ final class AcRefineCoder implements BlockCoder {
     private final int[] position = new int[64];
     private final int[] absolute = new int[64];
     private final byte[] corrections = new byte[MAX_CORRECTION_BITS + 64];
+    private final long band;
+    /** Significance at Al per block in scan order, or null to compute it from the coefficients. */
+    private final long[] significance;
+    private int block;
     private int eobRun;
     private int pendingBits; // correction bits buffered for the EOB run (libjpeg BE)
 
-    AcRefineCoder(SymbolSink sink, int slot, int ss, int se, int al) {
+    AcRefineCoder(SymbolSink sink, int slot, int ss, int se, int al, long[] significance) {
+        this.band = (se == 63 ? -1L : (1L << (se + 1)) - 1) & ~((1L << ss) - 1);
+        this.significance = significance;
         this.sink = sink;
         this.slot = slot;
         this.ss = ss;
@@ -33,9 +39,13 @@ final class AcRefineCoder implements BlockCoder {
     public void code(short[] plane, int offset, int member) {
         // Blocks are sparse: find the coefficients that are nonzero at this bit position, then walk only those.
         long mask = 0;
-        for (int k = ss; k <= se; k++) {
-            int v = plane[offset + k];
-            mask |= (long) (((v < 0 ? -v : v) >> al | -((v < 0 ? -v : v) >> al)) >>> 31) << k;
+        if (significance != null) {
+            mask = significance[block++] & band;
+        } else {
+            for (int k = ss; k <= se; k++) {
+                int v = plane[offset + k];
+                mask |= (long) (((v < 0 ? -v : v) >> al | -((v < 0 ? -v : v) >> al)) >>> 31) << k;
+            }
         }
         int n = 0;
         int eob = 0;

@@ -17,6 +17,8 @@ final class BandStatistics {
     private final long[] rawBits;
     private final int[] eobRun;
     private final int[] pending;
+    /** Last block whose effect on each candidate has been counted. */
+    private final int[] lastSeen;
 
     private BandStatistics(Scan[] candidates) {
         this.candidates = candidates;
@@ -24,6 +26,8 @@ final class BandStatistics {
         this.rawBits = new long[candidates.length];
         this.eobRun = new int[candidates.length];
         this.pending = new int[candidates.length];
+        this.lastSeen = new int[candidates.length];
+        java.util.Arrays.fill(lastSeen, -1);
     }
 
     private SymbolCounter[] counters() {
@@ -80,34 +84,39 @@ final class BandStatistics {
         }
         int count = candidates.length;
         long[] band = new long[count];
-        long[][] significant = new long[count][];
         boolean[] refinement = new boolean[count];
         for (int i = 0; i < count; i++) {
             Scan s = candidates[i];
             band[i] = lowBits[s.se() + 1] & ~lowBits[s.ss()];
             refinement[i] = s.isRefinement();
-            // a refinement block is empty when nothing is nonzero at its bit position either
-            significant[i] = masks.byAl()[s.al()];
         }
-        long[] any = masks.byAl()[0];
+        int[] alOf = new int[count];
+        for (int i = 0; i < count; i++) {
+            alOf[i] = candidates[i].al();
+        }
+        long[][] byAl = masks.byAl();
+        long[] current = new long[byAl.length];
+        long[] any = byAl[0];
         int b = 0;
         for (int by = 0; by < comp.blocksHigh(); by++) {
             for (int bx = 0; bx < comp.blocksWide(); bx++, b++) {
                 if (restartInterval > 0 && b > 0 && b % restartInterval == 0) {
                     for (int i = 0; i < count; i++) {
+                        catchUp(i, b);
                         flushEobRun(i);
                     }
+                }
+                for (int al = 0; al < current.length; al++) {
+                    current[al] = byAl[al][b];
                 }
                 long mask = any[b];
                 int n = -1; // nonzeros not extracted yet
                 for (int i = 0; i < count; i++) {
-                    if ((significant[i][b] & band[i]) == 0) {
-                        // empty band: the block only extends the EOB run (its correction buffer is unchanged)
-                        if (++eobRun[i] == MAX_EOBRUN || (refinement[i] && pending[i] > MAX_PENDING)) {
-                            flushEobRun(i);
-                        }
-                        continue;
+                    if ((current[alOf[i]] & band[i]) == 0) {
+                        continue; // empty band: counted later, in bulk, by catchUp
                     }
+                    catchUp(i, b);
+                    lastSeen[i] = b;
                     if (n < 0) {
                         int o = comp.blockOffset(bx, by);
                         n = 0;
@@ -130,8 +139,25 @@ final class BandStatistics {
             }
         }
         for (int i = 0; i < count; i++) {
+            catchUp(i, b);
             flushEobRun(i);
         }
+    }
+
+    /**
+     * Accounts for the blocks after the last one seen and before {@code block}, all empty in candidate i's band:
+     * each only lengthens the EOB run (flushed at its maximum). Their correction buffer stays as it is, and it
+     * was already flushed if it had grown too long, so nothing else can happen in between.
+     */
+    private void catchUp(int i, int block) {
+        long total = eobRun[i] + (long) (block - lastSeen[i] - 1);
+        while (total >= MAX_EOBRUN) {
+            eobRun[i] = MAX_EOBRUN;
+            flushEobRun(i);
+            total -= MAX_EOBRUN;
+        }
+        eobRun[i] = (int) total;
+        lastSeen[i] = block - 1;
     }
 
     private void first(int i, Scan s, int[] pos, int[] mag, int from, int to) {

@@ -4,7 +4,7 @@ package com.storagecompressai.jpeg;
  * Packs entropy-coded bits MSB first into a {@link ByteSink}, inserting a 0x00 after every 0xFF byte
  * (T.81 B.1.1.5), including a 0xFF produced by the final 1-bit padding.
  */
-final class BitWriter {
+final class BitWriter implements BitOutput {
 
     private final ByteSink out;
     private long acc;
@@ -15,7 +15,8 @@ final class BitWriter {
     }
 
     /** Writes the low {@code n} bits of {@code value} (0 <= n <= 31). */
-    void write(int value, int n) {
+    @Override
+    public void write(int value, int n) {
         acc = (acc << n) | (value & ((1L << n) - 1));
         bits += n;
         if (bits >= 32) {
@@ -41,7 +42,8 @@ final class BitWriter {
     }
 
     /** Pads the last byte with 1-bits (T.81 F.1.2.3) and writes all pending bytes. */
-    void flush() {
+    @Override
+    public void flush() {
         int pad = (8 - (bits & 7)) & 7;
         if (pad > 0) {
             write(0x7F, pad);
@@ -58,7 +60,8 @@ final class BitWriter {
     }
 
     /** Flushes, then writes RSTm (T.81 B.2.1, F.1.2.3); marker bytes are not stuffed. */
-    void restart(int m) {
+    @Override
+    public void restart(int m) {
         flush();
         out.write(0xFF);
         out.write(0xD0 + (m & 7));

@@ -13,6 +13,12 @@ sealed interface BlockCoder permits SequentialBlockCoder, DcFirstCoder, DcRefine
     void endInterval();
 
     static BlockCoder of(Scan scan, boolean progressive, SymbolSink sink, int[] dcSlots, int[] acSlots) {
+        return of(scan, progressive, sink, dcSlots, acSlots, null);
+    }
+
+    /** @param masks significance masks by component (from {@link SignificanceMasks}), or null */
+    static BlockCoder of(Scan scan, boolean progressive, SymbolSink sink, int[] dcSlots, int[] acSlots,
+                         SignificanceMasks[] masks) {
         if (!progressive) {
             return new SequentialBlockCoder(sink, dcSlots, acSlots);
         }
@@ -20,8 +26,10 @@ sealed interface BlockCoder permits SequentialBlockCoder, DcFirstCoder, DcRefine
             return scan.isRefinement() ? new DcRefineCoder(sink, scan.al())
                     : new DcFirstCoder(sink, dcSlots, scan.al());
         }
-        return scan.isRefinement() ? new AcRefineCoder(sink, acSlots[0], scan.ss(), scan.se(), scan.al())
-                : new AcFirstCoder(sink, acSlots[0], scan.ss(), scan.se(), scan.al());
+        SignificanceMasks m = masks == null ? null : masks[scan.components()[0]];
+        long[] significance = m != null && scan.al() <= m.maxAl() ? m.byAl()[scan.al()] : null;
+        return scan.isRefinement() ? new AcRefineCoder(sink, acSlots[0], scan.ss(), scan.se(), scan.al(), significance)
+                : new AcFirstCoder(sink, acSlots[0], scan.ss(), scan.se(), scan.al(), significance);
     }
 
     /** Magnitude category SSSS of a value (T.81 Table F.1/F.2). */

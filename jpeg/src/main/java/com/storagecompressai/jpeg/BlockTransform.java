@@ -63,6 +63,7 @@ final class BlockTransform {
                     scratch = new float[(fullWidth / sx) * (fullRows / sy)];
                 }
                 Downsampler.box(full[c], fullWidth, fullRows, sx, sy, scratch);
+
                 samples = scratch;
             }
             float[] aq = null;

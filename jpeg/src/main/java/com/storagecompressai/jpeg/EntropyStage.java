@@ -18,11 +18,17 @@ final class EntropyStage {
     }
 
     static List<byte[]> encode(CoefficientPlanes planes, EncoderOptions options, WorkerPool pool) {
+        if (!options.progressive() && options.restartInterval() == 0) {
+            // One scan: its stripes are counted and coded in parallel instead.
+            Scan only = ScanScripts.sequential(planes.layout()).getFirst();
+            List<SymbolCounter> stripes = SequentialStatistics.gatherStripes(planes, only, 0, pool);
+            return List.of(new ScanEncoder(planes, false, 0).encodeSequential(only, stripes, pool));
+        }
         ScanSearch.Result chosen = scriptFor(planes, options, pool);
         List<Scan> script = chosen.script();
         Map<Scan, HuffmanClustering.Assignment> shared = options.progressive() && options.effort() != Effort.FAST
                 ? sharedTables(script, chosen.statistics()) : Map.of();
-        var encoder = new ScanEncoder(planes, options.progressive(), options.restartInterval());
+        var encoder = new ScanEncoder(planes, options.progressive(), options.restartInterval(), chosen.masks());
         var tasks = new ArrayList<Callable<byte[]>>();
         for (Scan scan : script) {
             SymbolCounter statistics = chosen.statistics().get(scan);
@@ -37,7 +43,7 @@ final class EntropyStage {
         if (!options.progressive()) {
             Scan only = ScanScripts.sequential(planes.layout()).getFirst();
             return new ScanSearch.Result(List.of(only),
-                    Map.of(only, SequentialStatistics.gather(planes, only, options.restartInterval(), pool)));
+                    Map.of(only, SequentialStatistics.gather(planes, only, options.restartInterval(), pool)), null);
         }
         if (options.effort() == Effort.FAST) {
             return ScanSearch.withStatistics(planes, ScanScripts.fixedProgressive(planes.layout()),

@@ -1,13 +1,13 @@
 package com.storagecompressai.jpeg;
 
-/** Writes Huffman codes and raw bits through a {@link BitWriter}. */
+/** Writes Huffman codes and raw bits through a {@link BitOutput}. */
 final class HuffmanBitSink implements SymbolSink {
 
-    private final BitWriter writer;
+    private final BitOutput writer;
     private final int[][] codes = new int[8][];
     private final int[][] lengths = new int[8][];
 
-    HuffmanBitSink(BitWriter writer, HuffmanCodes[] slots) {
+    HuffmanBitSink(BitOutput writer, HuffmanCodes[] slots) {
         this.writer = writer;
         for (int i = 0; i < 8; i++) {
             if (slots[i] != null) {

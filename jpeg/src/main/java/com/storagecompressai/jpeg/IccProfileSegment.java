@@ -10,6 +10,7 @@ import java.util.List;
 record IccProfileSegment(byte[] profile, int offset, int length, int sequence, int count) implements Segment {
 
     static final int MAX_CHUNK = 65_519;
+    static final int MAX_PROFILE = 255 * MAX_CHUNK;
     private static final byte[] SIGNATURE = {'I', 'C', 'C', '_', 'P', 'R', 'O', 'F', 'I', 'L', 'E', 0};
 
     static List<IccProfileSegment> chunks(byte[] profile) {

@@ -28,8 +28,16 @@ public final class JpegEncoder implements AutoCloseable {
         return threads;
     }
 
-    /** Encodes {@code image} (not modified) and returns the complete file. */
+    /**
+     * Encodes {@code image} (not modified) and returns the complete file.
+     *
+     * @throws IllegalArgumentException if the ICC profile does not fit in 255 APP2 chunks (16,707,345 bytes)
+     */
     public byte[] encode(RasterImage image, EncoderOptions options) {
+        if (options.iccProfile() != null && options.iccProfile().length > IccProfileSegment.MAX_PROFILE) {
+            throw new IllegalArgumentException("ICC profile of " + options.iccProfile().length
+                    + " bytes does not fit in 255 APP2 chunks of " + IccProfileSegment.MAX_CHUNK + " bytes");
+        }
         FrameLayout layout = FrameLayout.of(image.width(), image.height(), image.channels(), options.subsampling());
         QuantPlan plan = QuantPlan.forQuality(options.quality(), options.effort(), options.subsampling());
         var tables = QuantizationTables.of(plan.tables());

@@ -1,6 +1,7 @@
 package com.storagecompressai.jpeg;
 
 import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Encodes one scan of fixed coefficients: gathers its symbol statistics, builds optimal Huffman tables for
@@ -12,11 +13,18 @@ final class ScanEncoder {
     private final CoefficientPlanes planes;
     private final boolean progressive;
     private final int restartInterval;
+    private final SignificanceMasks[] masks;
 
     ScanEncoder(CoefficientPlanes planes, boolean progressive, int restartInterval) {
+        this(planes, progressive, restartInterval, null);
+    }
+
+    /** @param masks significance masks of every component, to spare the AC coders a pass over zeros (or null) */
+    ScanEncoder(CoefficientPlanes planes, boolean progressive, int restartInterval, SignificanceMasks[] masks) {
         this.planes = planes;
         this.progressive = progressive;
         this.restartInterval = restartInterval;
+        this.masks = masks;
     }
 
     /** Luma uses table 0, chroma table 1 (DC slots 0..3, AC slots 4..7). */
@@ -70,6 +78,32 @@ final class ScanEncoder {
     }
 
     void write(Scan scan, HuffmanTable[] tables, ByteSink out) {
+        HuffmanCodes[] codes = writeHeaders(scan, tables, out);
+        var sink = new HuffmanBitSink(new BitWriter(out), codes);
+        ScanTraversal.run(planes, scan, restartInterval,
+                BlockCoder.of(scan, progressive, sink, dcSlots(scan), acSlots(scan), masks), sink);
+    }
+
+    /**
+     * A sequential scan without restart markers, coded in parallel stripes ({@link SequentialScanWriter}).
+     *
+     * @param stripes the scan's statistics per stripe ({@link SequentialStatistics#gatherStripes})
+     */
+    byte[] encodeSequential(Scan scan, List<SymbolCounter> stripes, WorkerPool pool) {
+        if (progressive || restartInterval != 0) {
+            throw new IllegalStateException("only for a sequential scan without restarts");
+        }
+        SymbolCounter counter = SequentialStatistics.sum(stripes);
+        HuffmanTable[] tables = tablesFor(counter);
+        long estimatedBits = counter.bitsWith(lengthsOf(tables));
+        var out = new ByteSink((int) Math.min(Integer.MAX_VALUE - 64, estimatedBits / 8 + estimatedBits / 800 + 1024));
+        HuffmanCodes[] codes = writeHeaders(scan, tables, out);
+        SequentialScanWriter.write(planes, scan, stripes, codes, pool, out);
+        return out.toByteArray();
+    }
+
+    /** DHT for the tables given (if any) and SOS; returns the codes by slot. */
+    private HuffmanCodes[] writeHeaders(Scan scan, HuffmanTable[] tables, ByteSink out) {
         var slots = new ArrayList<HuffmanSegment.Slot>();
         var codes = new HuffmanCodes[8];
         for (int slot = 0; slot < 8; slot++) {
@@ -91,8 +125,7 @@ final class ScanEncoder {
         boolean acScan = progressive && !scan.isDc();
         new ScanHeader(scan, planes.layout(), acScan ? new int[dc.length] : dc, dcScan ? new int[ac.length] : acIds)
                 .writeTo(out);
-        var sink = new HuffmanBitSink(new BitWriter(out), codes);
-        ScanTraversal.run(planes, scan, restartInterval, BlockCoder.of(scan, progressive, sink, dc, ac), sink);
+        return codes;
     }
 
     /**
@@ -115,7 +148,7 @@ final class ScanEncoder {
         codes[slot] = table.codes();
         var sink = new HuffmanBitSink(new BitWriter(out), codes);
         ScanTraversal.run(planes, scan, restartInterval,
-                BlockCoder.of(scan, progressive, sink, dcSlots(scan), acSlots(scan)), sink);
+                BlockCoder.of(scan, progressive, sink, dcSlots(scan), acSlots(scan), masks), sink);
         return out.toByteArray();
     }
 

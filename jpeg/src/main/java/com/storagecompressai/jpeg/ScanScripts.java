@@ -37,6 +37,34 @@ final class ScanScripts {
                 Scan.ac(2, 9, 63, 0, 0));
     }
 
+    /**
+     * libjpeg's {@code jpeg_simple_progression} (what {@code cjpeg -progressive} writes): DC at Al 1 with a
+     * refinement, spectral selection and successive approximation for every component.
+     */
+    static List<Scan> standardProgressive(FrameLayout layout) {
+        int[] all = allComponents(layout);
+        if (layout.componentCount() == 1) {
+            return List.of(
+                    Scan.dc(all, 0, 1),
+                    Scan.ac(0, 1, 5, 0, 2),
+                    Scan.ac(0, 6, 63, 0, 2),
+                    Scan.ac(0, 1, 63, 2, 1),
+                    Scan.dc(all, 1, 0),
+                    Scan.ac(0, 1, 63, 1, 0));
+        }
+        return List.of(
+                Scan.dc(all, 0, 1),
+                Scan.ac(0, 1, 5, 0, 2),
+                Scan.ac(2, 1, 63, 0, 1),
+                Scan.ac(1, 1, 63, 0, 1),
+                Scan.ac(0, 6, 63, 0, 2),
+                Scan.ac(0, 1, 63, 2, 1),
+                Scan.dc(all, 1, 0),
+                Scan.ac(2, 1, 63, 1, 0),
+                Scan.ac(1, 1, 63, 1, 0),
+                Scan.ac(0, 1, 63, 1, 0));
+    }
+
     static int[] allComponents(FrameLayout layout) {
         int[] all = new int[layout.componentCount()];
         for (int i = 0; i < all.length; i++) {

@@ -24,11 +24,13 @@ final class ScanSearch {
     private static final int[] BOUNDS = {0, 1, 2, 3, 5, 8, 12, 18, 27, 40, 63};
     private static final int MAX_AL_LUMA = 3;
     private static final int MAX_AL_CHROMA = 2;
+    /** How close (in % of the best stage-1 cost) a neighbouring Al must come to be searched in stage 2. */
+    private static final long NEIGHBOUR_MARGIN_PERCENT = 3;
     /** At most this many candidates per statistics task, so that a big component spreads over the pool. */
     private static final int MAX_CANDIDATES_PER_TASK = 64;
 
     /** The chosen script and, for its AC scans, the statistics the search already gathered. */
-    record Result(List<Scan> script, Map<Scan, SymbolCounter> statistics) {
+    record Result(List<Scan> script, Map<Scan, SymbolCounter> statistics, SignificanceMasks[] masks) {
     }
 
     private ScanSearch() {
@@ -56,22 +58,32 @@ final class ScanSearch {
         }
         gather(planes, masks, stage1, restartInterval, pool, statistics);
         int[] chosenAl = new int[components];
+        var alternatives = new ArrayList<List<Integer>>();
         for (int c = 0; c < components; c++) {
+            long[] cost = new long[maxAl(c) + 1];
             long best = Long.MAX_VALUE;
             for (int al = 0; al <= maxAl(c); al++) {
-                long cost = bits(statistics.get(Scan.ac(c, 1, 8, 0, al)))
+                cost[al] = bits(statistics.get(Scan.ac(c, 1, 8, 0, al)))
                         + bits(statistics.get(Scan.ac(c, 9, 63, 0, al))) + refinementBits(statistics, c, al);
-                if (cost < best) {
-                    best = cost;
+                if (cost[al] < best) {
+                    best = cost[al];
                     chosenAl[c] = al;
                 }
             }
+            // Neighbouring Al values that came close in stage 1 get their own band search too.
+            var tried = new ArrayList<Integer>();
+            for (int al = Math.max(0, chosenAl[c] - 1); al <= Math.min(maxAl(c), chosenAl[c] + 1); al++) {
+                if (al == chosenAl[c] || cost[al] <= best + best * NEIGHBOUR_MARGIN_PERCENT / 100) {
+                    tried.add(al);
+                }
+            }
+            alternatives.add(tried);
         }
 
         // Stage 2: the bands at that Al and at its neighbours, which stage 1 may have misjudged.
         var stage2 = new ArrayList<Scan>();
         for (int c = 0; c < components; c++) {
-            for (int al : alternatives(c, chosenAl[c])) {
+            for (int al : alternatives.get(c)) {
                 for (int i = 0; i < BOUNDS.length; i++) {
                     for (int j = i + 1; j < BOUNDS.length; j++) {
                         Scan band = Scan.ac(c, BOUNDS[i] + 1, BOUNDS[j], 0, al);
@@ -87,7 +99,7 @@ final class ScanSearch {
         for (int c = 0; c < components; c++) {
             long best = Long.MAX_VALUE;
             List<Scan> bestBands = null;
-            for (int al : alternatives(c, chosenAl[c])) {
+            for (int al : alternatives.get(c)) {
                 List<Scan> candidate = bestBands(c, al, statistics);
                 long cost = refinementBits(statistics, c, al);
                 for (Scan band : candidate) {
@@ -121,7 +133,7 @@ final class ScanSearch {
                 used.put(s, statistics.get(s));
             }
         }
-        return new Result(List.copyOf(script), used);
+        return new Result(List.copyOf(script), used, masks);
     }
 
     /** Statistics of a given script's AC scans, gathered in one pass per component instead of one per scan. */
@@ -130,15 +142,7 @@ final class ScanSearch {
         int maxAl = script.stream().mapToInt(Scan::al).max().orElse(0);
         SignificanceMasks[] masks = masks(planes, maxAl, pool);
         gather(planes, masks, script.stream().filter(s -> !s.isDc()).toList(), restartInterval, pool, statistics);
-        return new Result(script, statistics);
-    }
-
-    private static List<Integer> alternatives(int component, int al) {
-        var list = new ArrayList<Integer>();
-        for (int a = Math.max(0, al - 1); a <= Math.min(maxAl(component), al + 1); a++) {
-            list.add(a);
-        }
-        return list;
+        return new Result(script, statistics, masks);
     }
 
     private static int maxAl(int component) {
@@ -155,12 +159,7 @@ final class ScanSearch {
 
     /** Gathers statistics of the candidates, grouped by component and split into tasks for the pool. */
     private static SignificanceMasks[] masks(CoefficientPlanes planes, int maxAl, WorkerPool pool) {
-        var jobs = new ArrayList<Callable<SignificanceMasks>>();
-        for (int c = 0; c < planes.layout().componentCount(); c++) {
-            int component = c;
-            jobs.add(() -> SignificanceMasks.of(planes, component, maxAl));
-        }
-        return pool.invokeAll(jobs).toArray(SignificanceMasks[]::new);
+        return SignificanceMasks.of(planes, maxAl, pool);
     }
 
     private static void gather(CoefficientPlanes planes, SignificanceMasks[] masks, List<Scan> candidates,

@@ -17,10 +17,20 @@ final class SequentialStatistics {
     }
 
     static SymbolCounter gather(CoefficientPlanes planes, Scan scan, int restartInterval, WorkerPool pool) {
+        return sum(gatherStripes(planes, scan, restartInterval, pool));
+    }
+
+    /** MCUs per stripe of the scan. */
+    static int stripeMcus(FrameLayout layout, Scan scan) {
+        return ScanTraversal.mcusPerRow(layout, scan) * STRIPE_MCU_ROWS;
+    }
+
+    /** The statistics of each stripe of {@link #stripeMcus} MCUs, in order. */
+    static List<SymbolCounter> gatherStripes(CoefficientPlanes planes, Scan scan, int restartInterval,
+                                             WorkerPool pool) {
         FrameLayout layout = planes.layout();
-        int perRow = ScanTraversal.mcusPerRow(layout, scan);
         int total = ScanTraversal.mcuCount(layout, scan);
-        int stripe = perRow * STRIPE_MCU_ROWS;
+        int stripe = stripeMcus(layout, scan);
         var tasks = new ArrayList<Callable<SymbolCounter>>();
         for (int from = 0; from < total; from += stripe) {
             int start = from;
@@ -33,7 +43,10 @@ final class SequentialStatistics {
                 return counter;
             });
         }
-        List<SymbolCounter> parts = pool.invokeAll(tasks);
+        return pool.invokeAll(tasks);
+    }
+
+    static SymbolCounter sum(List<SymbolCounter> parts) {
         var sum = new SymbolCounter();
         for (SymbolCounter part : parts) {
             for (int slot = 0; slot < 8; slot++) {

@@ -1,19 +1,52 @@
 package com.storagecompressai.jpeg;
 
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+
 /**
  * For each block of one component (in non-interleaved scan order), a 64-bit mask of the zig-zag positions whose
- * magnitude survives the point transform Al ({@code |v| >> Al != 0}), for Al = 0..maxAl. Lets the scan search
- * skip the many blocks where a candidate band is empty without touching the coefficients.
+ * magnitude survives the point transform Al ({@code |v| >> Al != 0}), for Al = 0..maxAl. Lets the scan search and
+ * the AC coders skip empty bands and zero coefficients without reading them.
  */
 record SignificanceMasks(int component, long[][] byAl) {
 
+    private static final int ROWS_PER_TASK = 32;
+
+    /** Masks of every component, computed in row ranges on the pool. */
+    static SignificanceMasks[] of(CoefficientPlanes planes, int maxAl, WorkerPool pool) {
+        FrameLayout layout = planes.layout();
+        var masks = new SignificanceMasks[layout.componentCount()];
+        var tasks = new ArrayList<Callable<Void>>();
+        for (int c = 0; c < masks.length; c++) {
+            ComponentLayout comp = layout.component(c);
+            masks[c] = new SignificanceMasks(c, new long[maxAl + 1][comp.blocksWide() * comp.blocksHigh()]);
+            SignificanceMasks m = masks[c];
+            for (int from = 0; from < comp.blocksHigh(); from += ROWS_PER_TASK) {
+                int start = from;
+                int end = Math.min(comp.blocksHigh(), from + ROWS_PER_TASK);
+                tasks.add(() -> {
+                    m.fill(planes, start, end);
+                    return null;
+                });
+            }
+        }
+        pool.invokeAll(tasks);
+        return masks;
+    }
+
     static SignificanceMasks of(CoefficientPlanes planes, int component, int maxAl) {
         ComponentLayout comp = planes.layout().component(component);
+        var masks = new SignificanceMasks(component, new long[maxAl + 1][comp.blocksWide() * comp.blocksHigh()]);
+        masks.fill(planes, 0, comp.blocksHigh());
+        return masks;
+    }
+
+    private void fill(CoefficientPlanes planes, int blockRowStart, int blockRowEnd) {
+        ComponentLayout comp = planes.layout().component(component);
         short[] plane = planes.plane(component);
-        int count = comp.blocksWide() * comp.blocksHigh();
-        long[][] masks = new long[maxAl + 1][count];
-        int b = 0;
-        for (int by = 0; by < comp.blocksHigh(); by++) {
+        int maxAl = maxAl();
+        for (int by = blockRowStart; by < blockRowEnd; by++) {
+            int b = by * comp.blocksWide();
             for (int bx = 0; bx < comp.blocksWide(); bx++, b++) {
                 int o = comp.blockOffset(bx, by);
                 long any = 0;
@@ -21,7 +54,7 @@ record SignificanceMasks(int component, long[][] byAl) {
                     int v = plane[o + k];
                     any |= (long) ((v | -v) >>> 31) << k;
                 }
-                masks[0][b] = any;
+                byAl[0][b] = any;
                 for (int al = 1; al <= maxAl && any != 0; al++) {
                     long m = 0;
                     for (long bits = any; bits != 0; bits &= bits - 1) {
@@ -31,12 +64,11 @@ record SignificanceMasks(int component, long[][] byAl) {
                             m |= 1L << k;
                         }
                     }
-                    masks[al][b] = m;
+                    byAl[al][b] = m;
                     any = m;
                 }
             }
         }
-        return new SignificanceMasks(component, masks);
     }
 
     int maxAl() {

@@ -19,7 +19,7 @@ class BoundedMemoryIT {
         int height = 3000;
         long raw = (long) width * height * 3;
         String java = ProcessHandle.current().info().command().orElse("java");
-        var command = List.of(java, "-Xmx" + (3 * raw / (1024 * 1024)) + "m", "-XX:+UseSerialGC",
+        var command = List.of(java, "-Xmx" + (3 * raw / (1024 * 1024)) + "m",
                 "-cp", System.getProperty("java.class.path"), MemoryProbeMain.class.getName(),
                 Integer.toString(width), Integer.toString(height), "2");
         // when

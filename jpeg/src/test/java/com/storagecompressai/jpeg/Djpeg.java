@@ -15,12 +15,22 @@ final class Djpeg {
 
     /** Decoded image: 1 or 3 channels. Fails the test if djpeg is missing, warns, or fails. */
     static RasterImage decode(byte[] jpeg) {
-        ProcessBuilder pb = new ProcessBuilder(List.of("djpeg", "-pnm"));
+        return Pnm.read(run(List.of("djpeg", "-pnm"), jpeg));
+    }
+
+    /** Losslessly rewrites the file with {@code jpegtran -copy none}; fails on any warning (brief §5 gate). */
+    static byte[] jpegtran(byte[] jpeg) {
+        return run(List.of("jpegtran", "-copy", "none"), jpeg);
+    }
+
+    private static byte[] run(List<String> command, byte[] jpeg) {
+        ProcessBuilder pb = new ProcessBuilder(command);
         Process p;
         try {
             p = pb.start();
         } catch (IOException e) {
-            throw new AssertionError("djpeg is missing: install libjpeg-turbo-progs (apt-get install -y libjpeg-turbo-progs)", e);
+            throw new AssertionError(command.getFirst()
+                    + " is missing: install libjpeg-turbo-progs (apt-get install -y libjpeg-turbo-progs)", e);
         }
         try {
             var stdout = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
@@ -33,9 +43,9 @@ final class Djpeg {
             int rc = p.waitFor();
             String err = new String(stderr.join(), StandardCharsets.UTF_8).trim();
             if (rc != 0 || !err.isEmpty()) {
-                throw new AssertionError("djpeg exit " + rc + ": " + err);
+                throw new AssertionError(command.getFirst() + " exit " + rc + ": " + err);
             }
-            return Pnm.read(stdout.join());
+            return stdout.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

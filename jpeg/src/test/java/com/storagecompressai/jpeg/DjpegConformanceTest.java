@@ -60,6 +60,7 @@ class DjpegConformanceTest {
             assertThat(decoded.height()).isEqualTo(c.image().height());
             assertThat(decoded.channels()).isEqualTo(c.image().channels());
             assertThat(Psnr.of(c.image(), decoded)).isGreaterThan(floor(c));
+            assertThat(Djpeg.decode(Djpeg.jpegtran(jpeg)).samples()).isEqualTo(decoded.samples());
         }
     }
 

@@ -68,4 +68,25 @@ class JpegStructureTest {
                 .containsExactly(0xD0, 0xD1, 0xD2, 0xD3, 0xD4, 0xD5, 0xD6, 0xD7, 0xD0);
         Djpeg.decode(jpeg);
     }
+
+    @Test
+    void flatImageWithMoreThan32767BlocksSplitsItsEobRunsAndDecodes() {
+        // given: 200 x 176 blocks of flat grey, so every AC band is one long EOB run (T.81 G.1.2.2: at most 32767)
+        var image = TestImages.flatRgb(1600, 1408, 90, 90, 90);
+        for (Effort effort : Effort.values()) {
+            // when
+            byte[] jpeg = encoder.encode(image, EncoderOptions.quality(75).withEffort(effort));
+            // then
+            RasterImage decoded = Djpeg.decode(jpeg);
+            assertThat(Psnr.of(image, decoded)).isGreaterThan(40);
+        }
+    }
+
+    @Test
+    void rejectsAnIccProfileTooLargeForApp2ChunksBeforeEncoding() {
+        byte[] profile = new byte[IccProfileSegment.MAX_PROFILE + 1];
+        var options = EncoderOptions.quality(80).withIccProfile(profile);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> encoder.encode(TestImages.flatRgb(8, 8, 1, 2, 3), options))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ICC profile");
+    }
 }

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Test-scope tool: {@code java -cp jpeg/target/classes:jpeg/target/test-classes
+ * Test-scope tool (JDK 25 {@code java}): {@code java -cp jpeg/target/classes:jpeg/target/test-classes
  * com.storagecompressai.jpeg.PpmEncodeMain IN.ppm OUT.jpg [quality] [baseline|progressive] [fast|default]
  * [420|422|444] [threads] [repeat]}. Prints size and MP/s (best of the repeats, after the same number of
  * warm-up runs).

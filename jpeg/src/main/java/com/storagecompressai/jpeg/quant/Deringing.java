@@ -24,6 +24,10 @@ public final class Deringing {
 
     /** As {@link #apply(float[], int)} on the 64 samples at {@code block[offset..offset+63]}. */
     public static void apply(float[] block, int offset, int dcQuant) {
+        applyWhite(block, offset, dcQuant);
+    }
+
+    private static void applyWhite(float[] block, int offset, int dcQuant) {
         float sum = 0;
         int atMax = 0;
         for (int i = 0; i < SIZE; i++) {

@@ -76,9 +76,16 @@ final class JpegliTables {
 
     /** As {@link #table(float[], double, boolean, boolean)}, every entry times {@code extraScale}. */
     static int[] table(float[] base, double distance, boolean yuv420, boolean chroma, double extraScale) {
+        return table(base, distance, yuv420, chroma, extraScale, 1.0);
+    }
+
+    /** As above, with the per-frequency exponents' distance from 1 scaled by {@code bend}. */
+    static int[] table(float[] base, double distance, boolean yuv420, boolean chroma, double extraScale,
+            double bend) {
         int[] q = new int[64];
         for (int k = 0; k < 64; k++) {
-            double scale = extraScale * GLOBAL_SCALE * (yuv420 ? GLOBAL_SCALE_420 : 1f) * distanceToScale(distance, k);
+            double scale = extraScale * GLOBAL_SCALE * (yuv420 ? GLOBAL_SCALE_420 : 1f)
+                    * distanceToScale(distance, k, bend);
             if (yuv420 && chroma) {
                 scale *= RESCALE_420[k];
             }
@@ -87,11 +94,11 @@ final class JpegliTables {
         return q;
     }
 
-    private static double distanceToScale(double distance, int k) {
+    private static double distanceToScale(double distance, int k, double bend) {
         if (distance < DIST0) {
             return distance;
         }
-        double exp = EXPONENT[k];
+        double exp = 1 - bend * (1 - EXPONENT[k]);
         double mul = Math.pow(DIST0, 1.0 - exp);
         return Math.max(0.5 * distance, mul * Math.pow(distance, exp));
     }

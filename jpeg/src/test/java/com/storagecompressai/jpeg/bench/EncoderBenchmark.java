@@ -22,11 +22,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Hot loops of the encoder and whole encodes. Run (no other heavy build at the same time, 2 cores):
+ * Hot loops of the encoder and whole encodes. Run from the repository root with a JDK 25 {@code java}
+ * (here /usr/lib/jvm/temurin-25-jdk-amd64/bin/java), with no other heavy build at the same time:
  * <pre>
  *   ./mvnw -q -o -pl jpeg test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/jpeg-cp.txt -Dmdep.includeScope=test
  *   java -cp jpeg/target/test-classes:jpeg/target/classes:$(cat /tmp/jpeg-cp.txt) org.openjdk.jmh.Main EncoderBenchmark
- *   java -cp ... org.openjdk.jmh.Main 'EncoderBenchmark.(dct|color)' -f 1 -wi 3 -i 5     # a quick subset
+ *   java -cp ... org.openjdk.jmh.Main 'EncoderBenchmark.(dct|color)' -p threads=1 -f 1 -wi 3 -i 5   # a quick subset
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)

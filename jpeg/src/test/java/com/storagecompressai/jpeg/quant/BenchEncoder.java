@@ -16,6 +16,7 @@ import java.nio.file.Path;
  */
 public final class BenchEncoder {
 
+    static final boolean S444 = Boolean.getBoolean("s444");
     private static final double[][] COS = new double[8][8];
 
     static {
@@ -82,14 +83,28 @@ public final class BenchEncoder {
         double d = Boolean.getBoolean("distMode") ? quality / 100.0
                 : JpegliTables.distanceForQuality(quality) * Double.parseDouble(System.getProperty("dscale", "1"));
         int[] luma = System.getProperty("luma", "robidoux").equals("jpegli")
-                ? JpegliTables.table(JpegliTables.LUMA, d, true, false) : QuantTables.mozjpeg(Math.clamp(quality, 1, 100)).luma();
+                ? JpegliTables.table(JpegliTables.LUMA, d, true, false, 1.0,
+                        Double.parseDouble(System.getProperty("bend", "1"))) : QuantTables.mozjpeg(Math.clamp(quality, 1, 100)).luma();
         int[] chroma = System.getProperty("chroma", "robidoux").equals("jpegli")
-                ? JpegliTables.table(JpegliTables.CHROMA, d, true, true) : QuantTables.mozjpeg(Math.clamp(quality, 1, 100)).chroma();
+                ? (S444 ? JpegliTables.table(JpegliTables.CHROMA, d, false, true, 1.22)
+                        : JpegliTables.table(JpegliTables.CHROMA, d, true, true)) : QuantTables.mozjpeg(Math.clamp(quality, 1, 100)).chroma();
         double cs = Double.parseDouble(System.getProperty("chromaScale", "1"));
         for (int k = 0; k < 64; k++) {
             chroma[k] = (int) Math.clamp(Math.round(chroma[k] * cs), 1, 255);
         }
         QuantTables tables = custom ? new QuantTables(luma, chroma) : p.tables();
+        double tilt = Double.parseDouble(System.getProperty("tilt", "0"));
+        double ctilt = Double.parseDouble(System.getProperty("ctilt", "0"));
+        if (tilt != 0 || ctilt != 0) {
+            int[] l = tables.luma();
+            int[] c = tables.chroma();
+            for (int k = 0; k < 64; k++) {
+                double u = (1 + k / 8 + k % 8) / 8.0;
+                l[k] = (int) Math.clamp(Math.round(l[k] * Math.pow(u, tilt)), 1, 255);
+                c[k] = (int) Math.clamp(Math.round(c[k] * Math.pow(u, ctilt)), 1, 255);
+            }
+            tables = new QuantTables(l, c);
+        }
         return new QuantPlan(p.quality(), tables, p.trellis(),
                 Double.parseDouble(System.getProperty("s1", "" + p.lambdaLog1())),
                 Double.parseDouble(System.getProperty("s2", "" + p.lambdaLog2())),
@@ -160,8 +175,9 @@ public final class BenchEncoder {
     static byte[] encode(Ppm img, QuantPlan plan) {
         int w = img.width();
         int h = img.height();
-        int mcuW = (w + 15) / 16;
-        int mcuH = (h + 15) / 16;
+        int f = S444 ? 1 : 2;
+        int mcuW = (w + 8 * f - 1) / (8 * f);
+        int mcuH = (h + 8 * f - 1) / (8 * f);
         float[] y = new float[w * h];
         float[] cb = new float[w * h];
         float[] cr = new float[w * h];
@@ -176,9 +192,13 @@ public final class BenchEncoder {
         }
         int cw = (w + 1) / 2;
         int ch = (h + 1) / 2;
-        float[] cbs = downsample(cb, w, h, cw, ch);
-        float[] crs = downsample(cr, w, h, cw, ch);
-        Plane[] planes = {new Plane(2 * mcuW, 2 * mcuH), new Plane(mcuW, mcuH), new Plane(mcuW, mcuH)};
+        if (S444) {
+            cw = w;
+            ch = h;
+        }
+        float[] cbs = S444 ? cb : downsample(cb, w, h, cw, ch);
+        float[] crs = S444 ? cr : downsample(cr, w, h, cw, ch);
+        Plane[] planes = {new Plane(f * mcuW, f * mcuH), new Plane(mcuW, mcuH), new Plane(mcuW, mcuH)};
         float[][] samples = {y, cbs, crs};
         int[] pw = {w, cw, cw};
         int[] ph = {h, ch, ch};
@@ -278,7 +298,7 @@ public final class BenchEncoder {
         for (int my = 0; my < mcuH; my++) {
             for (int mx = 0; mx < mcuW; mx++) {
                 for (int c = 0; c < 3; c++) {
-                    int n = c == 0 ? 2 : 1;
+                    int n = c == 0 && !S444 ? 2 : 1;
                     int t = c == 0 ? 0 : 1;
                     Plane p = planes[c];
                     for (int dy = 0; dy < n; dy++) {
@@ -377,7 +397,7 @@ public final class BenchEncoder {
             out.write(img.width() >> 8);
             out.write(img.width());
             out.write(3);
-            out.writeBytes(new byte[] {1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1});
+            out.writeBytes(new byte[] {1, (byte) (S444 ? 0x11 : 0x22), 0, 2, 0x11, 1, 3, 0x11, 1});
         });
         segment(b, 0xC4, out -> {
             for (int t = 0; t < 2; t++) {
