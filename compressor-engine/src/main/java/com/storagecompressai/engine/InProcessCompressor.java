@@ -6,15 +6,23 @@ import com.storagecompressai.engine.api.CompressionException;
 import com.storagecompressai.engine.api.Compressor;
 import com.storagecompressai.engine.api.ErrorCode;
 import com.storagecompressai.engine.config.EngineConfig;
+import com.storagecompressai.engine.metadata.OutputMetadata;
 import com.storagecompressai.imaging.ImageDecodeException;
 import com.storagecompressai.imaging.ImageDecoder;
 import com.storagecompressai.imaging.ImageTooLargeException;
 import com.storagecompressai.imaging.InvalidImageException;
+import com.storagecompressai.imaging.Ssim;
 import com.storagecompressai.imaging.UnsupportedFormatException;
+import com.storagecompressai.imaging.resize.Fit;
+import com.storagecompressai.imaging.resize.ResizeGeometry;
+import com.storagecompressai.imaging.resize.ResizeRequest;
+import com.storagecompressai.imaging.resize.Resizer;
+import com.storagecompressai.jpeg.ChromaSubsampling;
 import com.storagecompressai.jpeg.EncoderOptions;
 import com.storagecompressai.jpeg.RasterImage;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -27,7 +35,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes with imaging and encodes with our JPEG encoder on a bounded pool of platform threads (CPU work):
+ * Decodes with imaging, resizes (imaging's Lanczos-3 in linear light), encodes with our JPEG encoder at the
+ * asked quality or at the one a target SSIM / size cap search picks, and handles metadata (strip, or keep EXIF
+ * without GPS). A JPEG upload that a re-encode would make larger is answered with itself when its pixels are
+ * upright sRGB. All of it runs on a bounded pool of platform threads (CPU work):
  * {@code workers} compressions at once and at most {@code queueCapacity} waiting; beyond that a call fails
  * at once with {@link ErrorCode#OVERLOADED}. Thread-safe; callers block (virtual threads welcome).
  */
@@ -92,20 +103,91 @@ public final class InProcessCompressor implements Compressor {
 
     private Compressed compressNow(byte[] image, CompressOptions options) throws CompressionException {
         long start = System.nanoTime();
-        RasterImage pixels = decode(image);
-        long decoded = System.nanoTime();
-        byte[] jpeg;
+        RasterImage decoded = decode(image);
+        ResizeGeometry geometry = geometryOf(decoded, options);
+        RasterImage pixels = Resizer.apply(decoded, geometry);
+        long ready = System.nanoTime();
+
+        QualitySearch.Pick pick = encode(pixels, options);
+        int quality = pick.quality();
+        Double score = options.searchesQuality() ? pick.score() : null;
+        byte[] jpeg = pick.jpeg();
+
+        OutputMetadata metadata = OutputMetadata.of(image, options.strip());
+        jpeg = metadata.applyTo(jpeg);
+        Compressed.Source source = Compressed.Source.ENCODED;
+        if (jpeg.length > image.length && !geometry.changes(decoded.width(), decoded.height())) {
+            Optional<byte[]> original = metadata.uploadAsIs().filter(bytes -> bytes.length <= image.length);
+            if (original.isPresent()) {
+                jpeg = original.get();
+                source = Compressed.Source.ORIGINAL;
+                score = score == null ? null : 1.0; // the source pixels are this file, decoded
+            }
+        }
+        long encoded = System.nanoTime();
+        Duration decodeTime = Duration.ofNanos(ready - start);
+        Duration encodeTime = Duration.ofNanos(encoded - ready);
+        metrics.succeeded(image.length, jpeg.length, decodeTime, encodeTime);
+        return new Compressed(jpeg, pixels.width(), pixels.height(), decodeTime, encodeTime, quality, score, source);
+    }
+
+    /** At the asked quality, or at the one the search picks (then with its measured score; NaN otherwise). */
+    private QualitySearch.Pick encode(RasterImage pixels, CompressOptions options) throws CompressionException {
+        EncoderOptions encoderOptions = EncoderOptions.quality(options.quality())
+                .withProgressive(options.progressive())
+                .withSubsampling(options.subsampling() == CompressOptions.Subsampling.S444
+                        ? ChromaSubsampling.S444 : ChromaSubsampling.S420);
+        if (!options.searchesQuality()) {
+            return new QualitySearch.Pick(options.quality(), encodeOrFail(pixels, encoderOptions), Double.NaN);
+        }
+        return new QualitySearch(new QualitySearch.Trials() {
+            @Override
+            public byte[] encode(int quality) throws CompressionException {
+                return encodeOrFail(pixels, encoderOptions.withQuality(quality));
+            }
+
+            @Override
+            public double score(byte[] jpeg) throws CompressionException {
+                return measure(pixels, jpeg);
+            }
+        }).pick(options.target(), options.maxBytes());
+    }
+
+    private ResizeGeometry geometryOf(RasterImage image, CompressOptions options) throws CompressionException {
+        Fit fit = switch (options.fit()) {
+            case INSIDE -> Fit.INSIDE;
+            case COVER -> Fit.COVER;
+            case CONTAIN -> Fit.CONTAIN;
+            case FILL -> Fit.FILL;
+        };
+        ResizeGeometry geometry = ResizeGeometry.of(image.width(), image.height(),
+                new ResizeRequest(options.width(), options.height(), fit, options.enlarge()));
+        long scaled = (long) geometry.scaledWidth() * geometry.scaledHeight();
+        long canvas = (long) geometry.canvasWidth() * geometry.canvasHeight();
+        if (Math.max(scaled, canvas) > decoder.maxPixels()) {
+            throw new CompressionException(ErrorCode.INVALID_REQUEST, "the requested size " + geometry.canvasWidth()
+                    + "x" + geometry.canvasHeight() + " is larger than this service makes");
+        }
+        return geometry;
+    }
+
+    private byte[] encodeOrFail(RasterImage pixels, EncoderOptions encoderOptions) throws CompressionException {
         try {
-            jpeg = encoding.encode(pixels, EncoderOptions.quality(options.quality()));
+            return encoding.encode(pixels, encoderOptions);
         } catch (RuntimeException e) {
             LOG.error("encoding a {}x{} {} image failed", pixels.width(), pixels.height(), pixels.channels(), e);
             throw new CompressionException(ErrorCode.COMPRESSION_FAILED, "the image could not be encoded", e);
         }
-        long encoded = System.nanoTime();
-        Duration decodeTime = Duration.ofNanos(decoded - start);
-        Duration encodeTime = Duration.ofNanos(encoded - decoded);
-        metrics.succeeded(image.length, jpeg.length, decodeTime, encodeTime);
-        return new Compressed(jpeg, pixels.width(), pixels.height(), decodeTime, encodeTime);
+    }
+
+    /** SSIM of our JPEG, decoded again, against the pixels it was made from. */
+    private double measure(RasterImage source, byte[] jpeg) throws CompressionException {
+        try {
+            return Ssim.between(source, decoder.decode(jpeg));
+        } catch (ImageDecodeException | IllegalArgumentException e) {
+            LOG.error("our own {}x{} JPEG did not decode for measuring", source.width(), source.height(), e);
+            throw new CompressionException(ErrorCode.COMPRESSION_FAILED, "the result could not be measured", e);
+        }
     }
 
     private RasterImage decode(byte[] image) throws CompressionException {

@@ -28,10 +28,13 @@ final class ContainerMetadata {
     static EmbeddedMetadata scan(ImageFormat format, byte[] bytes) {
         try {
             return switch (format) {
-                case JPEG -> new EmbeddedMetadata(orientationOf(jpegExif(bytes)), null);
+                case JPEG -> {
+                    byte[] exif = jpegExif(bytes);
+                    yield new EmbeddedMetadata(orientationOf(exif), null, exif);
+                }
                 case PNG -> png(bytes);
                 case WEBP -> webp(bytes);
-                case TIFF -> new EmbeddedMetadata(orientationOf(bytes), null);
+                case TIFF -> new EmbeddedMetadata(orientationOf(bytes), null, null);
                 case GIF, BMP -> EmbeddedMetadata.NONE;
             };
         } catch (RuntimeException damaged) {
@@ -85,7 +88,7 @@ final class ContainerMetadata {
             }
             pos = end + 4;
         }
-        return new EmbeddedMetadata(orientationOf(exif), icc);
+        return new EmbeddedMetadata(orientationOf(exif), icc, exif);
     }
 
     /** iCCP: a Latin-1 name, NUL, compression method 0, then the zlib-compressed profile. */
@@ -141,7 +144,7 @@ final class ContainerMetadata {
             }
             pos = end + (int) (size & 1);
         }
-        return new EmbeddedMetadata(orientationOf(exif), icc);
+        return new EmbeddedMetadata(orientationOf(exif), icc, exif);
     }
 
     /** Tag 274 of IFD0 in a TIFF structure (EXIF is one), read with TwelveMonkeys' TIFF metadata reader. */

@@ -17,6 +17,8 @@ public enum ErrorCode {
     REQUEST_TIMEOUT(408),
     PAYLOAD_TOO_LARGE(413),
     IMAGE_TOO_LARGE(413),
+    /** max_bytes cannot be met even at quality 1. */
+    TARGET_UNREACHABLE(422),
     RATE_LIMITED(429),
     ENGINE_UNAVAILABLE(503),
     OVERLOADED(503),
@@ -43,6 +45,7 @@ public enum ErrorCode {
             case 405 -> "Method Not Allowed";
             case 408 -> "Request Timeout";
             case 413 -> "Payload Too Large";
+            case 422 -> "Unprocessable Entity";
             case 429 -> "Too Many Requests";
             case 503 -> "Service Unavailable";
             default -> "Internal Server Error";

@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine's routes: {@code POST /compress?quality=N}, {@code GET /health}, {@code GET /health/ready},
+ * The engine's routes: {@code POST /compress?quality=N&width=…} (see {@link CompressParameters}), {@code GET /health}, {@code GET /health/ready},
  * {@code GET /metrics}; JSON 404/405 otherwise. Every answer carries X-Request-Id and gets one access-log
  * line. Blocking: Jetty runs it on a virtual thread; the CPU work goes to the compressor's bounded pool.
  */
@@ -103,7 +104,7 @@ final class EngineHandler extends Handler.Abstract {
     }
 
     private Reply compress(Request request) throws Exception {
-        int quality = QualityParameter.parse(request.getHttpURI().getQuery());
+        CompressOptions options = CompressParameters.parse(request.getHttpURI().getQuery());
         if (!inFlight.tryAcquire()) {
             throw new CompressionException(ErrorCode.OVERLOADED, "the compressor is busy; try again shortly");
         }
@@ -111,18 +112,26 @@ final class EngineHandler extends Handler.Abstract {
         Compressed result;
         try {
             image = bodies.read(request);
-            result = compressor.compress(image, new CompressOptions(quality));
+            result = compressor.compress(image, options);
         } finally {
             inFlight.release();
         }
-        return new Reply(200, "image/jpeg", result.jpeg(), Map.of(
-                "X-Image-Width", Integer.toString(result.width()),
-                "X-Image-Height", Integer.toString(result.height()),
-                "X-Original-Size", Integer.toString(image.length),
-                "X-Decode-Millis", Long.toString(result.decodeTime().toMillis()),
-                "X-Encode-Millis", Long.toString(result.encodeTime().toMillis()),
-                "Server-Timing", String.format(Locale.ROOT, "decode;dur=%.1f, encode;dur=%.1f",
-                        result.decodeTime().toNanos() / 1e6, result.encodeTime().toNanos() / 1e6)));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Image-Width", Integer.toString(result.width()));
+        headers.put("X-Image-Height", Integer.toString(result.height()));
+        headers.put("X-Original-Size", Integer.toString(image.length));
+        headers.put("X-Decode-Millis", Long.toString(result.decodeTime().toMillis()));
+        headers.put("X-Encode-Millis", Long.toString(result.encodeTime().toMillis()));
+        headers.put("Server-Timing", String.format(Locale.ROOT, "decode;dur=%.1f, encode;dur=%.1f",
+                result.decodeTime().toNanos() / 1e6, result.encodeTime().toNanos() / 1e6));
+        if (result.quality() != null) {
+            headers.put("X-Quality", Integer.toString(result.quality()));
+        }
+        if (result.score() != null) {
+            headers.put("X-Score", String.format(Locale.ROOT, "%.6f", result.score()));
+        }
+        headers.put("X-Source", result.servedOriginal() ? "original" : "encoded");
+        return new Reply(200, "image/jpeg", result.jpeg(), headers);
     }
 
     private static void write(Reply reply, String requestId, Response response, Callback callback) {
