@@ -2,10 +2,7 @@ package com.storagecompressai.engine.http;
 
 import com.storagecompressai.engine.api.CompressOptions;
 import com.storagecompressai.engine.api.ErrorCode;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -29,8 +26,9 @@ final class CompressParameters {
 
     /** @param rawQuery the request's query string as sent (percent-encoded), or null */
     static CompressOptions parse(String rawQuery) throws RequestException {
-        int quality = QualityParameter.parse(rawQuery);
-        Map<String, String> values = valuesOf(rawQuery);
+        QueryParameters query = QueryParameters.parse(rawQuery);
+        int quality = QualityParameter.from(query);
+        Map<String, String> values = valuesOf(query);
         CompressOptions defaults = new CompressOptions(quality);
         try {
             return new CompressOptions(
@@ -56,7 +54,7 @@ final class CompressParameters {
         }
         if (!DIGITS.matcher(value).matches() || value.length() > 9) {
             throw invalid(name + " must be a whole number from 1 to " + CompressOptions.MAX_DIMENSION + ", got '"
-                    + printable(value) + "'");
+                    + QueryParameters.printable(value) + "'");
         }
         int parsed = Integer.parseInt(value);
         if (parsed < 1 || parsed > CompressOptions.MAX_DIMENSION) {
@@ -70,7 +68,7 @@ final class CompressParameters {
             return null;
         }
         if (!DIGITS.matcher(value).matches() || Long.parseLong(value) < 1) {
-            throw invalid("max_bytes must be a whole number of bytes, at least 1, got '" + printable(value) + "'");
+            throw invalid("max_bytes must be a whole number of bytes, at least 1, got '" + QueryParameters.printable(value) + "'");
         }
         return Long.parseLong(value);
     }
@@ -80,7 +78,7 @@ final class CompressParameters {
             return null;
         }
         if (!DECIMAL.matcher(value).matches()) {
-            throw invalid("target must be a decimal SSIM score such as 0.95, got '" + printable(value) + "'");
+            throw invalid("target must be a decimal SSIM score such as 0.95, got '" + QueryParameters.printable(value) + "'");
         }
         double parsed = Double.parseDouble(value);
         if (!(parsed > 0 && parsed <= 1)) {
@@ -95,7 +93,7 @@ final class CompressParameters {
             case null -> fallback;
             case "true" -> true;
             case "false" -> false;
-            default -> throw invalid(name + " must be true or false, got '" + printable(value) + "'");
+            default -> throw invalid(name + " must be true or false, got '" + QueryParameters.printable(value) + "'");
         };
     }
 
@@ -106,7 +104,7 @@ final class CompressParameters {
             case "cover" -> CompressOptions.Fit.COVER;
             case "contain" -> CompressOptions.Fit.CONTAIN;
             case "fill" -> CompressOptions.Fit.FILL;
-            default -> throw invalid("fit must be inside, cover, contain or fill, got '" + printable(value) + "'");
+            default -> throw invalid("fit must be inside, cover, contain or fill, got '" + QueryParameters.printable(value) + "'");
         };
     }
 
@@ -115,43 +113,19 @@ final class CompressParameters {
             case null -> CompressOptions.Subsampling.S420;
             case "420" -> CompressOptions.Subsampling.S420;
             case "444" -> CompressOptions.Subsampling.S444;
-            default -> throw invalid("subsampling must be 420 or 444, got '" + printable(value) + "'");
+            default -> throw invalid("subsampling must be 420 or 444, got '" + QueryParameters.printable(value) + "'");
         };
     }
 
-    private static Map<String, String> valuesOf(String rawQuery) throws RequestException {
-        Map<String, List<String>> all = new LinkedHashMap<>();
-        if (rawQuery != null && !rawQuery.isEmpty()) {
-            for (String pair : rawQuery.split("&", -1)) {
-                int equals = pair.indexOf('=');
-                String key = decode(equals < 0 ? pair : pair.substring(0, equals));
-                if (NAMES.contains(key)) {
-                    all.computeIfAbsent(key, k -> new ArrayList<>())
-                            .add(equals < 0 ? "" : decode(pair.substring(equals + 1)));
-                }
+    private static Map<String, String> valuesOf(QueryParameters query) throws RequestException {
+        Map<String, String> single = new HashMap<>();
+        for (String name : NAMES) {
+            String value = query.single(name, ErrorCode.INVALID_REQUEST);
+            if (value != null) {
+                single.put(name, value);
             }
-        }
-        Map<String, String> single = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> entry : all.entrySet()) {
-            if (entry.getValue().size() > 1) {
-                throw invalid(entry.getKey() + " is given " + entry.getValue().size() + " times; give it once");
-            }
-            single.put(entry.getKey(), entry.getValue().getFirst());
         }
         return single;
-    }
-
-    private static String decode(String encoded) throws RequestException {
-        try {
-            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new RequestException(ErrorCode.INVALID_REQUEST, "the query string is not properly percent-encoded");
-        }
-    }
-
-    private static String printable(String value) {
-        String cut = value.length() > 20 ? value.substring(0, 20) + "…" : value;
-        return cut.replaceAll("[^\\x20-\\x7E…]", "?");
     }
 
     private static RequestException invalid(String message) {
