@@ -5,6 +5,8 @@ import com.storagecompressai.engine.api.Compressor;
 import com.storagecompressai.gateway.auth.ApiKeys;
 import com.storagecompressai.gateway.compress.CompressRoute;
 import com.storagecompressai.gateway.config.GatewayConfig;
+import com.storagecompressai.gateway.engine.GuardedCompressor;
+import com.storagecompressai.gateway.engine.PixelBudget;
 import com.storagecompressai.gateway.engine.RemoteCompressor;
 import com.storagecompressai.gateway.http.ErrorMapper;
 import com.storagecompressai.gateway.http.GatewayHandler;
@@ -73,6 +75,8 @@ public final class GatewayServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(config.port());
+        // A connection that sends nothing for this long (a stalled upload, a slow-loris) is closed.
+        connector.setIdleTimeout(config.readTimeout().toMillis());
         server.addConnector(connector);
 
         Owned owned = new Owned();
@@ -99,9 +103,15 @@ public final class GatewayServer implements AutoCloseable {
     private static GatewayHandler handler(GatewayConfig config, Owned owned) {
         GatewayMetrics metrics = owned.add(new GatewayMetrics());
         Compressor compressor = owned.add(config.engineUrl()
-                .<Compressor>map(RemoteCompressor::new)
-                .orElseGet(() -> new InProcessCompressor(config.engine(), metrics.registry())));
-        ObjectStore store = owned.add(ObjectStores.open(config.storage()));
+                .<Compressor>map(url -> new GuardedCompressor(new RemoteCompressor(url, config.engineTimeout()), config.engineBreaker()))
+                .orElseGet(() -> new PixelBudget(new InProcessCompressor(config.engine(), metrics.registry()), config.pixelBudget())));
+        if (compressor instanceof PixelBudget budget) {
+            metrics.registry().gauge("gateway.pixels.in.flight", budget, PixelBudget::pixelsInFlight);
+        }
+        if (compressor instanceof GuardedCompressor guarded) {
+            metrics.registry().gauge("gateway.engine.breaker.open", guarded, g -> "OPEN".equals(g.state()) ? 1 : 0);
+        }
+        ObjectStore store = owned.add(ObjectStores.open(config.storage(), config.storageLimits()));
         Limit limit = new Limit(config.rateLimitMax(), config.rateLimitWindow());
         RateLimiter keyLimiter = owned.add(config.redisUrl()
                 .<RateLimiter>map(url -> new RedisRateLimiter(limit, url))
@@ -109,7 +119,7 @@ public final class GatewayServer implements AutoCloseable {
         RateLimiter failedAuthLimiter = new LocalRateLimiter(limit);
         ErrorMapper errors = new ErrorMapper();
         CompressRoute compress = new CompressRoute(new ApiKeys(config.apiKeys()), keyLimiter, failedAuthLimiter,
-                new FormReader(FormLimits.withMaxBody(config.maxUploadBytes())), compressor, store, metrics, errors);
+                new FormReader(FormLimits.withMaxBody(config.maxUploadBytes()), config.bodyDeadline()), compressor, store, metrics, errors, config.trustedProxies());
         Optional<ObjectRoute> objects = store instanceof LocalObjectStore local
                 ? Optional.of(new ObjectRoute(local, errors)) : Optional.empty();
         GatewayRoutes routes = new GatewayRoutes(compress, new HealthRoutes(compressor, store), metrics, objects, errors);

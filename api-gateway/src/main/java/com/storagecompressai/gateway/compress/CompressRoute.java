@@ -12,6 +12,7 @@ import com.storagecompressai.gateway.http.Json;
 import com.storagecompressai.gateway.http.Reply;
 import com.storagecompressai.gateway.metrics.GatewayMetrics;
 import com.storagecompressai.gateway.multipart.FormReader;
+import com.storagecompressai.gateway.net.TrustedProxies;
 import com.storagecompressai.gateway.multipart.UploadForm;
 import com.storagecompressai.gateway.ratelimit.Decision;
 import com.storagecompressai.gateway.ratelimit.RateLimiter;
@@ -40,9 +41,17 @@ public final class CompressRoute {
     private final ObjectStore store;
     private final GatewayMetrics metrics;
     private final ErrorMapper errors;
+    private final TrustedProxies proxies;
 
     public CompressRoute(ApiKeys keys, RateLimiter keyLimiter, RateLimiter failedAuthLimiter, FormReader forms,
             Compressor compressor, ObjectStore store, GatewayMetrics metrics, ErrorMapper errors) {
+        this(keys, keyLimiter, failedAuthLimiter, forms, compressor, store, metrics, errors, TrustedProxies.none());
+    }
+
+    /** @param proxies whose X-Forwarded-For names the client counted by the failed-authentication limit */
+    public CompressRoute(ApiKeys keys, RateLimiter keyLimiter, RateLimiter failedAuthLimiter, FormReader forms,
+            Compressor compressor, ObjectStore store, GatewayMetrics metrics, ErrorMapper errors, TrustedProxies proxies) {
+        this.proxies = proxies;
         this.keys = keys;
         this.keyLimiter = keyLimiter;
         this.failedAuthLimiter = failedAuthLimiter;
@@ -74,7 +83,8 @@ public final class CompressRoute {
     }
 
     private Reply unauthorized(Request request, String presented) {
-        Decision decision = failedAuthLimiter.tryConsume(ClientId.ofAddress(Request.getRemoteAddr(request)));
+        Decision decision = failedAuthLimiter.tryConsume(ClientId.ofAddress(
+                proxies.clientAddress(Request.getRemoteAddr(request), request.getHeaders().getValuesList("X-Forwarded-For"))));
         if (!decision.allowed()) {
             metrics.rateLimited("ip");
             return errors.reply(ErrorCode.RATE_LIMITED, "Too many failed authentications, retry in "

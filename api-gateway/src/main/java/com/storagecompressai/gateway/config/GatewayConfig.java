@@ -1,6 +1,8 @@
 package com.storagecompressai.gateway.config;
 
 import com.storagecompressai.engine.config.EngineConfig;
+import com.storagecompressai.gateway.net.TrustedProxies;
+import com.storagecompressai.storage.CallLimits;
 import com.storagecompressai.storage.StorageConfig;
 import java.net.URI;
 import java.time.Duration;
@@ -17,6 +19,13 @@ import java.util.Optional;
  * @param engineUrl where a remote compressor-engine listens; empty runs the engine in-process
  * @param redisUrl shared rate-limit state; empty keeps the limits in memory
  * @param engine the in-process engine's settings (workers, queue, MAX_PIXELS), used when engineUrl is empty
+ * @param readTimeout how long a connection may send nothing (GATEWAY_READ_TIMEOUT_SECONDS): a stalled upload is cut
+ * @param bodyDeadline the longest a whole request body may take to arrive (GATEWAY_BODY_DEADLINE_SECONDS)
+ * @param trustedProxies whose X-Forwarded-For names the client (TRUSTED_PROXIES), none by default
+ * @param engineTimeout the deadline of one call to a remote engine (ENGINE_TIMEOUT_SECONDS)
+ * @param storageLimits deadline, attempts and backoff of each call to a remote store (STORAGE_DEADLINE_SECONDS)
+ * @param pixelBudget pixels the in-process engine may have decoded at once (PIXEL_BUDGET); beyond, 503 OVERLOADED
+ * @param engineBreaker when the remote engine's circuit breaker opens and for how long
  */
 public record GatewayConfig(
         int port,
@@ -28,11 +37,21 @@ public record GatewayConfig(
         long maxUploadBytes,
         long maxPixels,
         StorageConfig storage,
-        EngineConfig engine) {
+        EngineConfig engine,
+        Duration readTimeout,
+        Duration bodyDeadline,
+        TrustedProxies trustedProxies,
+        Duration engineTimeout,
+        BreakerSettings engineBreaker,
+        CallLimits storageLimits,
+        long pixelBudget) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 26_214_400;
     public static final long DEFAULT_MAX_PIXELS = 100_000_000;
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_BODY_DEADLINE = Duration.ofSeconds(120);
+    public static final Duration DEFAULT_ENGINE_TIMEOUT = Duration.ofSeconds(60);
 
     public GatewayConfig {
         apiKeys = List.copyOf(apiKeys);
@@ -42,14 +61,20 @@ public record GatewayConfig(
         Objects.requireNonNull(rateLimitWindow, "rateLimitWindow");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(bodyDeadline, "bodyDeadline");
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
+        Objects.requireNonNull(engineTimeout, "engineTimeout");
+        Objects.requireNonNull(engineBreaker, "engineBreaker");
+        Objects.requireNonNull(storageLimits, "storageLimits");
         if (rateLimitMax < 1) {
             throw new ConfigException("RATE_LIMIT_MAX must be at least 1, got " + rateLimitMax);
         }
         if (rateLimitWindow.isNegative() || rateLimitWindow.isZero()) {
             throw new ConfigException("RATE_LIMIT_WINDOW must be a positive number of seconds, got " + rateLimitWindow);
         }
-        if (maxUploadBytes < 1 || maxPixels < 1) {
-            throw new ConfigException("MAX_UPLOAD_BYTES and MAX_PIXELS must be positive");
+        if (maxUploadBytes < 1 || maxPixels < 1 || pixelBudget < 1) {
+            throw new ConfigException("MAX_UPLOAD_BYTES, MAX_PIXELS and PIXEL_BUDGET must be positive");
         }
     }
 
@@ -74,7 +99,47 @@ public record GatewayConfig(
                 maxUploadBytes,
                 maxPixels,
                 storage(env, port),
-                engine(env));
+                engine(env),
+                Duration.ofSeconds(values.positiveLong("GATEWAY_READ_TIMEOUT_SECONDS", DEFAULT_READ_TIMEOUT.toSeconds())),
+                Duration.ofSeconds(values.positiveLong("GATEWAY_BODY_DEADLINE_SECONDS", DEFAULT_BODY_DEADLINE.toSeconds())),
+                trustedProxies(values),
+                Duration.ofSeconds(values.positiveLong("ENGINE_TIMEOUT_SECONDS", DEFAULT_ENGINE_TIMEOUT.toSeconds())),
+                breaker(values),
+                storageLimits(values),
+                values.positiveLong("PIXEL_BUDGET", defaultPixelBudget()));
+    }
+
+    /**
+     * About 16 bytes of heap per pixel being compressed (upload, decoded raster, encoder planes), at least 16 MP: with
+     * -Xmx768m that is about 44 MP, four 9.5 MP photos at once; measured under 900 MiB RSS with 64 such uploads arriving.
+     */
+    static long defaultPixelBudget() {
+        return Math.max(Runtime.getRuntime().maxMemory() / 16, 16_000_000L);
+    }
+
+    private static CallLimits storageLimits(EnvValues values) {
+        CallLimits defaults = CallLimits.DEFAULT;
+        Duration deadline = Duration.ofSeconds(values.positiveLong("STORAGE_DEADLINE_SECONDS", defaults.deadline().toSeconds()));
+        Duration attempt = defaults.attemptTimeout().compareTo(deadline) > 0 ? deadline : defaults.attemptTimeout();
+        return new CallLimits(defaults.connectTimeout(), attempt, deadline, defaults.maxAttempts(), defaults.initialBackoff(),
+                defaults.readinessTimeout());
+    }
+
+    private static TrustedProxies trustedProxies(EnvValues values) {
+        try {
+            return values.text("TRUSTED_PROXIES").map(TrustedProxies::parse).orElseGet(TrustedProxies::none);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private static BreakerSettings breaker(EnvValues values) {
+        long failures = values.positiveLong("ENGINE_BREAKER_FAILURES", BreakerSettings.DEFAULT.failures());
+        if (failures > 1000) {
+            throw new ConfigException("ENGINE_BREAKER_FAILURES must be at most 1000, got " + failures);
+        }
+        return new BreakerSettings((int) failures,
+                Duration.ofSeconds(values.positiveLong("ENGINE_BREAKER_OPEN_SECONDS", BreakerSettings.DEFAULT.openFor().toSeconds())));
     }
 
     private static List<String> requireKeys(List<String> keys) {
@@ -135,8 +200,14 @@ public record GatewayConfig(
                 + " rateLimitStore=" + redisUrl.map(u -> "redis://" + u.getHost() + ":" + (u.getPort() < 0 ? 6379 : u.getPort())).orElse("memory")
                 + " maxUploadBytes=" + maxUploadBytes
                 + " maxPixels=" + maxPixels
-                + (engineUrl.isEmpty() ? " engineWorkers=" + engine.workers() + " engineQueue=" + engine.queueCapacity() : "")
-                + " " + storage.describe();
+                + " readTimeout=" + readTimeout.toSeconds() + "s bodyDeadline=" + bodyDeadline.toSeconds() + "s"
+                + " trustedProxies=" + trustedProxies.size()
+                + engineUrl.map(u -> " engineTimeout=" + engineTimeout.toSeconds() + "s engineBreaker=" + engineBreaker.failures()
+                        + "/" + engineBreaker.openFor().toSeconds() + "s").orElse("")
+                + (engineUrl.isEmpty() ? " engineWorkers=" + engine.workers() + " engineQueue=" + engine.queueCapacity()
+                        + " pixelBudget=" + pixelBudget : "")
+                + " " + storage.describe() + (storage.backend().kind().equals("local") ? ""
+                        : " storageDeadline=" + storageLimits.deadline().toSeconds() + "s");
     }
 
     @Override

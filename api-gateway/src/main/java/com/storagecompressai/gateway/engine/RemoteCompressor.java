@@ -16,7 +16,11 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A compressor-engine reached over HTTP ({@code ENGINE_URL}): posts the raw image to
@@ -26,13 +30,20 @@ import java.util.concurrent.Executors;
 public final class RemoteCompressor implements Compressor {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
 
     private final URI base;
     private final HttpClient client;
+    private final Duration deadline;
 
     public RemoteCompressor(URI engineUrl) {
+        this(engineUrl, DEFAULT_DEADLINE);
+    }
+
+    /** @param deadline the whole call, from sending the request to the last byte of the answer (ENGINE_TIMEOUT_SECONDS) */
+    public RemoteCompressor(URI engineUrl, Duration deadline) {
+        this.deadline = deadline;
         String text = engineUrl.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
         this.client = HttpClient.newBuilder()
@@ -44,7 +55,7 @@ public final class RemoteCompressor implements Compressor {
     @Override
     public Compressed compress(byte[] image, CompressOptions options) throws CompressionException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("compress?quality=" + options.quality()))
-                .timeout(REQUEST_TIMEOUT)
+                .timeout(deadline)
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(image));
         if (RequestId.CURRENT.isBound()) {
@@ -59,13 +70,20 @@ public final class RemoteCompressor implements Compressor {
     }
 
     private HttpResponse<byte[]> send(HttpRequest request) throws CompressionException {
+        // The request timeout only covers the response headers; the future's deadline also bounds a trickling body.
+        CompletableFuture<HttpResponse<byte[]>> call = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
+            return call.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
             throw new CompressionException(ErrorCode.ENGINE_UNAVAILABLE, "The compression engine did not answer in time", e);
-        } catch (IOException e) {
-            throw new CompressionException(ErrorCode.ENGINE_UNAVAILABLE, "The compression engine cannot be reached", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            String message = cause instanceof HttpTimeoutException
+                    ? "The compression engine did not answer in time" : "The compression engine cannot be reached";
+            throw new CompressionException(ErrorCode.ENGINE_UNAVAILABLE, message, cause);
         } catch (InterruptedException e) {
+            call.cancel(true);
             Thread.currentThread().interrupt();
             throw new CompressionException(ErrorCode.ENGINE_UNAVAILABLE, "Interrupted while waiting for the engine", e);
         }

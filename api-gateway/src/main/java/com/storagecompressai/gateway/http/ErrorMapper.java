@@ -52,7 +52,7 @@ public final class ErrorMapper {
         return switch (code) {
             case ENGINE_UNAVAILABLE -> reply.withHeader("Retry-After", "5");
             case OVERLOADED -> reply.withHeader("Retry-After", "1");
-            default -> reply;
+            default -> code == ReadTimeout.CODE && code != ErrorCode.INVALID_REQUEST ? reply.withHeader("Connection", "close") : reply;
         };
     }
 }

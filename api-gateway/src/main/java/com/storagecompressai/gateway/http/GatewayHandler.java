@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -73,7 +74,12 @@ public final class GatewayHandler extends Handler.Abstract {
             routed = new Routed("UNHANDLED", errors.toReply(failure));
         }
         Reply reply = routed.reply();
-        drainBody(request);
+        // After a read timeout the client is not sending; waiting for its body again would only hold the thread.
+        boolean consumed = !"REQUEST_TIMEOUT".equals(reply.code()) && drainBody(request);
+        if (!consumed) {
+            // Unread body bytes make the connection unusable: say so, so clients do not reuse it for their next request.
+            reply = reply.withHeader("Connection", "close");
+        }
         ByteBuffer content = prepare(reply, "HEAD".equals(method), id, response);
         long bytesOut = content == null ? 0 : content.remaining();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
@@ -88,21 +94,44 @@ public final class GatewayHandler extends Handler.Abstract {
      * A reply sent before the body was read (401, 400, 413, …) would otherwise be followed by closing a socket
      * with unread bytes, which makes the kernel send a reset that can destroy the reply before the client reads
      * it. Small bodies are therefore read to the end; larger ones are left to the connection's close.
+     *
+     * @return true when the body has been read to its end
      */
-    private static void drainBody(Request request) {
+    private static boolean drainBody(Request request) {
         long declared = request.getLength();
-        if (declared == 0 || declared > DRAIN_LIMIT) {
-            return;
+        if (declared == 0) {
+            return true;
+        }
+        if (declared > DRAIN_LIMIT) {
+            return isAtEnd(request);
         }
         InputStream body = Request.asInputStream(request);
         byte[] buffer = new byte[16 * 1024];
         long total = 0;
         try {
-            for (int n = body.read(buffer); n != -1 && total <= DRAIN_LIMIT; n = body.read(buffer)) {
+            for (int n = body.read(buffer); n != -1; n = body.read(buffer)) {
                 total += n;
+                if (total > DRAIN_LIMIT) {
+                    return false;
+                }
             }
+            return true;
         } catch (IOException e) {
             // The client went away or sent garbage: nothing left to protect.
+            return false;
+        }
+    }
+
+    /** True when the body has already been read to its end (the route consumed it); never blocks. */
+    private static boolean isAtEnd(Request request) {
+        Content.Chunk chunk = request.read();
+        if (chunk == null) {
+            return false;
+        }
+        try {
+            return chunk.isLast() && !chunk.hasRemaining();
+        } finally {
+            chunk.release();
         }
     }
 
@@ -111,6 +140,7 @@ public final class GatewayHandler extends Handler.Abstract {
         response.setStatus(reply.status());
         HttpFields.Mutable headers = response.getHeaders();
         headers.put(RequestId.HEADER, id);
+        headers.put("X-Content-Type-Options", "nosniff");
         for (Map.Entry<String, String> header : reply.headers().entrySet()) {
             headers.put(header.getKey(), header.getValue());
         }

@@ -80,4 +80,43 @@ class GatewayConfigTest {
         assertThat(config.rateLimitWindow()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.port()).isEqualTo(8080);
     }
+
+    @Test
+    void appliesTheHardeningDefaults() {
+        GatewayConfig config = GatewayConfig.from(Map.of("API_KEY", "k"));
+        assertThat(config.readTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.bodyDeadline()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(config.engineTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.engineBreaker()).isEqualTo(BreakerSettings.DEFAULT);
+        assertThat(config.trustedProxies().isEmpty()).isTrue();
+        assertThat(config.storageLimits().deadline()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.pixelBudget()).isGreaterThanOrEqualTo(16_000_000L);
+    }
+
+    @Test
+    void readsTheHardeningVariables() {
+        // when
+        GatewayConfig config = GatewayConfig.from(Map.of("API_KEY", "k", "GATEWAY_READ_TIMEOUT_SECONDS", "5",
+                "GATEWAY_BODY_DEADLINE_SECONDS", "50", "ENGINE_TIMEOUT_SECONDS", "7", "ENGINE_BREAKER_FAILURES", "3",
+                "ENGINE_BREAKER_OPEN_SECONDS", "4", "TRUSTED_PROXIES", "10.0.0.0/8, 192.168.0.1", "STORAGE_DEADLINE_SECONDS", "9",
+                "PIXEL_BUDGET", "1234567"));
+        // then
+        assertThat(config.readTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.bodyDeadline()).isEqualTo(Duration.ofSeconds(50));
+        assertThat(config.engineTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(config.engineBreaker()).isEqualTo(new BreakerSettings(3, Duration.ofSeconds(4)));
+        assertThat(config.trustedProxies().trusts("10.2.3.4")).isTrue();
+        assertThat(config.trustedProxies().trusts("192.168.0.2")).isFalse();
+        assertThat(config.storageLimits().deadline()).isEqualTo(Duration.ofSeconds(9));
+        assertThat(config.storageLimits().attemptTimeout()).isEqualTo(Duration.ofSeconds(9));
+        assertThat(config.pixelBudget()).isEqualTo(1_234_567L);
+        assertThat(config.describe()).contains("trustedProxies=2").contains("readTimeout=5s");
+    }
+
+    @Test
+    void rejectsATrustedProxyThatIsNotAnAddressNamingTheVariable() {
+        assertThatThrownBy(() -> GatewayConfig.from(Map.of("API_KEY", "k", "TRUSTED_PROXIES", "10.0.0.1, lb.internal")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("TRUSTED_PROXIES").hasMessageContaining("lb.internal");
+    }
 }

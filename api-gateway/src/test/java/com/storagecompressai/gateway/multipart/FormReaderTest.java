@@ -99,6 +99,8 @@ class FormReaderTest {
         assertCode(() -> reader.read("application/json", body.length, new ByteArrayInputStream(body)), ErrorCode.INVALID_REQUEST);
         assertCode(() -> reader.read(null, body.length, new ByteArrayInputStream(body)), ErrorCode.INVALID_REQUEST);
         assertCode(() -> reader.read("multipart/form-data", body.length, new ByteArrayInputStream(body)), ErrorCode.INVALID_REQUEST);
+        assertCode(() -> reader.read("multipart/form-data; boundary=\"abc", body.length, new ByteArrayInputStream(body)),
+                ErrorCode.INVALID_REQUEST);
     }
 
     @Test
