@@ -14,10 +14,9 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-module="$(cd "$here/../.." && pwd)"
-repo="$(cd "$module/.." && pwd)"
+repo="$(cd "$here/../.." && pwd)"
 JAVA="${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
-GATEWAY_JAR="${GATEWAY_JAR:-$module/target/api-gateway-0.1.0.jar}"
+GATEWAY_JAR="${GATEWAY_JAR:-$repo/api-gateway/target/api-gateway-0.1.0.jar}"
 SEED_NODE="${SEED_NODE:-$repo/../shared/bench/peers/seed-node}"
 KODAK="${KODAK:-$repo/../shared/corpus/kodak/kodim23.png}"
 LARGE="${LARGE:-$repo/../shared/corpus/large/alfred-schrock-shoE2y51uX0.png}"
