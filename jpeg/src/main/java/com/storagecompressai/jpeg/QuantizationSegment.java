@@ -1,5 +1,6 @@
 package com.storagecompressai.jpeg;
 
+import com.storagecompressai.jpeg.quant.ZigZag;
 import java.util.List;
 
 /** One DQT segment holding every table, 8-bit precision (Pq = 0), values in zig-zag order (T.81 B.2.4.1). */

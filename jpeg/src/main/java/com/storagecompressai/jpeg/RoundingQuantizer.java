@@ -1,5 +1,7 @@
 package com.storagecompressai.jpeg;
 
+import com.storagecompressai.jpeg.quant.ZigZag;
+
 /** Plain uniform quantization with rounding to nearest (T.81 A.3.4), clamped to the 8-bit ranges. */
 final class RoundingQuantizer implements BlockQuantizer {
 

@@ -42,7 +42,7 @@ public final class Deringing {
         }
         float headroom = (MAX_SAMPLE * SIZE - sum) / atMax;
         float maxOvershoot = MAX_SAMPLE + Math.min(Math.min(31f, 2f * dcQuant), headroom);
-        int[] zz = ZigZag.NATURAL;
+        int[] zz = ZigZag.NATURAL_ORDER;
         int n = 0;
         while (n < SIZE) {
             if (block[offset + zz[n]] < MAX_SAMPLE) {

@@ -45,7 +45,7 @@ public final class TrellisQuantizer {
         this.luma = component == 0;
         this.rate = Objects.requireNonNull(rate, "rate");
         for (int i = 0; i < 64; i++) {
-            int q = quant[ZigZag.NATURAL[i]];
+            int q = quant[ZigZag.NATURAL_ORDER[i]];
             weight[i] = 1f / (q * q);
         }
         this.lambdaNumerator = (float) Math.pow(2, plan.lambdaLog1());
@@ -116,7 +116,7 @@ public final class TrellisQuantizer {
 
     private void roundRow(float[] dct, int dctOffset, int blocks, short[] out, int outOffset, float[] aqPerBlock,
             int aqOffset) {
-        int[] zz = ZigZag.NATURAL;
+        int[] zz = ZigZag.NATURAL_ORDER;
         for (int b = 0; b < blocks; b++) {
             int in = dctOffset + 64 * b;
             int o = outOffset + 64 * b;
@@ -132,7 +132,7 @@ public final class TrellisQuantizer {
 
     /** mozjpeg's AC trellis: dynamic programming over zig-zag positions, state = last nonzero position. */
     private void trellisAc(float[] dct, int in, float lambda, short[] out, int o, Scratch s) {
-        int[] zz = ZigZag.NATURAL;
+        int[] zz = ZigZag.NATURAL_ORDER;
         float[] zeroDist = s.zeroDist;
         float[] cost = s.cost;
         int[] runStart = s.runStart;

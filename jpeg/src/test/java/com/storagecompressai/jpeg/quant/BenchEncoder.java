@@ -386,7 +386,7 @@ public final class BenchEncoder {
             for (int t = 0; t < 2; t++) {
                 out.write(t);
                 for (int i = 0; i < 64; i++) {
-                    out.write(tables[t][ZigZag.NATURAL[i]]);
+                    out.write(tables[t][ZigZag.NATURAL_ORDER[i]]);
                 }
             }
         });

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class TrellisQuantizerTest {
 
-    private static final int[] NATURAL = ZigZag.NATURAL;
+    private static final int[] NATURAL = ZigZag.NATURAL_ORDER;
 
     /** Random natural-looking blocks: energy falling with frequency, some busy, some flat. */
     private static float[] randomBlocks(Random random, int blocks) {
