@@ -8,6 +8,7 @@ import com.storagecompressai.gateway.config.GatewayConfig;
 import com.storagecompressai.gateway.engine.GuardedCompressor;
 import com.storagecompressai.gateway.engine.PixelBudget;
 import com.storagecompressai.gateway.engine.RemoteCompressor;
+import com.storagecompressai.gateway.http.Cors;
 import com.storagecompressai.gateway.http.ErrorMapper;
 import com.storagecompressai.gateway.http.GatewayHandler;
 import com.storagecompressai.gateway.http.HealthRoutes;
@@ -122,8 +123,9 @@ public final class GatewayServer implements AutoCloseable {
                 new FormReader(FormLimits.withMaxBody(config.maxUploadBytes()), config.bodyDeadline()), compressor, store, metrics, errors, config.trustedProxies());
         Optional<ObjectRoute> objects = store instanceof LocalObjectStore local
                 ? Optional.of(new ObjectRoute(local, errors)) : Optional.empty();
-        GatewayRoutes routes = new GatewayRoutes(compress, new HealthRoutes(compressor, store), metrics, objects, errors);
-        return new GatewayHandler(routes, errors, metrics);
+        Cors cors = new Cors(config.corsOrigins());
+        GatewayRoutes routes = new GatewayRoutes(compress, new HealthRoutes(compressor, store), metrics, objects, errors, cors);
+        return new GatewayHandler(routes, errors, metrics, cors);
     }
 
     /** The bound port (the real one when the config asked for port 0). */

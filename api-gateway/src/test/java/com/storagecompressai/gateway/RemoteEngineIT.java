@@ -73,6 +73,34 @@ class RemoteEngineIT {
     }
 
     @Test
+    void passesResizeAndTargetToTheEngineAndReadsQualityAndScoreBack() throws Exception {
+        // when
+        HttpResponse<byte[]> response = gateway.compress(TestGateway.KEY, MultipartBody.create()
+                .file("image", "a.png", "image/png", TestImages.gradientPng(200, 100))
+                .field("width", "80").field("height", "80").field("fit", "cover").field("target", "0.95")
+                .field("progressive", "false").field("subsampling", "444"));
+        // then
+        assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(200);
+        assertThat(json(response).path("width").asInt()).isEqualTo(80);
+        assertThat(json(response).path("height").asInt()).isEqualTo(80);
+        assertThat(json(response).path("quality").asInt()).isBetween(1, 100);
+        assertThat(json(response).path("score").asDouble()).isGreaterThanOrEqualTo(0.95);
+        assertThat(json(response).path("source").asText()).isEqualTo("encoded");
+        URI url = URI.create(json(response).path("url").asText());
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(gateway.send(HttpRequest.newBuilder(url).GET().build()).body()));
+        assertThat(image.getWidth()).isEqualTo(80);
+        assertThat(image.getHeight()).isEqualTo(80);
+    }
+
+    @Test
+    void mapsTheEnginesTargetUnreachableTo422() {
+        HttpResponse<byte[]> response = gateway.compress(TestGateway.KEY, MultipartBody.create()
+                .file("image", "a.png", "image/png", TestImages.gradientPng(200, 100)).field("max_bytes", "10"));
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(code(response)).isEqualTo("TARGET_UNREACHABLE");
+    }
+
+    @Test
     void isReadyWhenTheEngineAnswers() {
         HttpResponse<byte[]> ready = gateway.get("/health/ready");
         assertThat(ready.statusCode()).isEqualTo(200);

@@ -108,7 +108,7 @@ class S3FaultsIT {
     }
 
     @Test
-    void storageStoppedDuringConcurrentUploadsNeverYieldsA200WithoutAnObjectNorAnOrphan() throws Exception {
+    void storageStoppedDuringConcurrentUploadsNeverYieldsA200WithoutAnObjectNorAPartialObject() throws Exception {
         try (TestGateway gateway = gateway(); ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             // given 24 uploads under way
             List<Future<HttpResponse<byte[]>>> uploads = new ArrayList<>();
@@ -122,6 +122,7 @@ class S3FaultsIT {
             proxy.stop();
             // then
             Set<String> answered200 = new HashSet<>();
+            int uploadFailures = 0;
             for (Future<HttpResponse<byte[]>> upload : uploads) {
                 HttpResponse<byte[]> response = upload.get();
                 if (response.statusCode() == 200) {
@@ -129,11 +130,17 @@ class S3FaultsIT {
                 } else {
                     // 500 when the store failed; 503 OVERLOADED when the engine's bounded pool turned it away first
                     assertThat(response.statusCode() + " " + code(response)).isIn("500 UPLOAD_FAILED", "503 OVERLOADED");
+                    uploadFailures += response.statusCode() == 500 ? 1 : 0;
                 }
             }
             assertThat(answered200).isNotEmpty();
-            assertThat(objectNames()).containsExactlyInAnyOrderElementsOf(answered200);
-            for (String name : answered200) {
+            Set<String> stored = objectNames();
+            assertThat(stored).containsAll(answered200);
+            // A PUT that S3 committed just before the proxy stopped loses its answer: the client gets 500 and the complete
+            // object stays, since no clean-up can reach a stopped store (flaky before, 2 of 4 runs at 4aee167). What must
+            // hold: every 200 is readable, every leftover belongs to a 500, and nothing stored is partial.
+            assertThat(stored.size() - answered200.size()).isLessThanOrEqualTo(uploadFailures);
+            for (String name : stored) {
                 assertReadableJpeg(name);
             }
         }
@@ -157,7 +164,7 @@ class S3FaultsIT {
         assertThat(blob).as(name).isNotNull();
         try (var in = blob.getPayload().openStream()) {
             byte[] bytes = in.readAllBytes();
-            assertThat(bytes).startsWith((byte) 0xFF, (byte) 0xD8);
+            assertThat(bytes).as(name).startsWith((byte) 0xFF, (byte) 0xD8).endsWith((byte) 0xFF, (byte) 0xD9);
         }
     }
 }

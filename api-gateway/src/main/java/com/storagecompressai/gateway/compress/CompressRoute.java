@@ -1,6 +1,5 @@
 package com.storagecompressai.gateway.compress;
 
-import com.storagecompressai.engine.api.CompressOptions;
 import com.storagecompressai.engine.api.Compressed;
 import com.storagecompressai.engine.api.CompressionException;
 import com.storagecompressai.engine.api.Compressor;
@@ -16,6 +15,7 @@ import com.storagecompressai.gateway.net.TrustedProxies;
 import com.storagecompressai.gateway.multipart.UploadForm;
 import com.storagecompressai.gateway.ratelimit.Decision;
 import com.storagecompressai.gateway.ratelimit.RateLimiter;
+import com.storagecompressai.gateway.storage.ContentNames;
 import com.storagecompressai.gateway.storage.ObjectNames;
 import com.storagecompressai.storage.ObjectStore;
 import com.storagecompressai.storage.StorageException;
@@ -98,13 +98,16 @@ public final class CompressRoute {
         UploadForm form = forms.read(request.getHeaders().get("Content-Type"), request.getLength(),
                 Request.asInputStream(request));
         long started = System.nanoTime();
-        Compressed compressed = compressor.compress(form.image(), new CompressOptions(form.quality()));
+        Compressed compressed = compressor.compress(form.image(), form.options());
         long compressedAt = System.nanoTime();
-        StoredObject stored = store.put(ObjectNames.next(), compressed.jpeg(), "image/jpeg");
+        String name = form.dedupe() ? ContentNames.of(form.image(), form.options()) : ObjectNames.next();
+        StoredObject stored = store.put(name, compressed.jpeg(), "image/jpeg");
         metrics.compressed(form.image().length, compressed.jpeg().length,
                 Duration.ofNanos(compressedAt - started), Duration.ofNanos(System.nanoTime() - compressedAt));
         CompressResult result = new CompressResult(stored.url().toString(), compressed.jpeg().length,
-                form.image().length, compressed.width(), compressed.height(), form.quality());
+                form.image().length, compressed.width(), compressed.height(),
+                compressed.quality() == null ? form.quality() : compressed.quality(), compressed.score(),
+                compressed.servedOriginal() ? "original" : "encoded");
         return Reply.json(200, Json.bytes(result));
     }
 }

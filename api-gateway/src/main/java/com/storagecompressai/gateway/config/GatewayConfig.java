@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param storageLimits deadline, attempts and backoff of each call to a remote store (STORAGE_DEADLINE_SECONDS)
  * @param pixelBudget pixels the in-process engine may have decoded at once (PIXEL_BUDGET); beyond, 503 OVERLOADED
  * @param engineBreaker when the remote engine's circuit breaker opens and for how long
+ * @param corsOrigins browser origins allowed to call the API (CORS_ORIGINS, exact matches), none by default
  */
 public record GatewayConfig(
         int port,
@@ -44,7 +45,8 @@ public record GatewayConfig(
         Duration engineTimeout,
         BreakerSettings engineBreaker,
         CallLimits storageLimits,
-        long pixelBudget) {
+        long pixelBudget,
+        List<String> corsOrigins) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 26_214_400;
@@ -55,6 +57,7 @@ public record GatewayConfig(
 
     public GatewayConfig {
         apiKeys = List.copyOf(apiKeys);
+        corsOrigins = List.copyOf(corsOrigins);
         requireKeys(apiKeys);
         Objects.requireNonNull(engineUrl, "engineUrl");
         Objects.requireNonNull(redisUrl, "redisUrl");
@@ -106,7 +109,8 @@ public record GatewayConfig(
                 Duration.ofSeconds(values.positiveLong("ENGINE_TIMEOUT_SECONDS", DEFAULT_ENGINE_TIMEOUT.toSeconds())),
                 breaker(values),
                 storageLimits(values),
-                values.positiveLong("PIXEL_BUDGET", defaultPixelBudget()));
+                values.positiveLong("PIXEL_BUDGET", defaultPixelBudget()),
+                corsOrigins(values));
     }
 
     /**
@@ -123,6 +127,23 @@ public record GatewayConfig(
         Duration attempt = defaults.attemptTimeout().compareTo(deadline) > 0 ? deadline : defaults.attemptTimeout();
         return new CallLimits(defaults.connectTimeout(), attempt, deadline, defaults.maxAttempts(), defaults.initialBackoff(),
                 defaults.readinessTimeout());
+    }
+
+    /** Comma-separated origins such as {@code https://app.example.com}: scheme, host and optional port, nothing else. */
+    private static List<String> corsOrigins(EnvValues values) {
+        List<String> origins = new ArrayList<>();
+        for (String origin : values.text("CORS_ORIGINS").orElse("").split(",")) {
+            String trimmed = origin.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (!trimmed.matches("https?://[A-Za-z0-9.\\-\\[\\]:]+")) {
+                throw new ConfigException("CORS_ORIGINS must list origins like https://app.example.com (no path, no *), got "
+                        + trimmed);
+            }
+            origins.add(trimmed);
+        }
+        return origins;
     }
 
     private static TrustedProxies trustedProxies(EnvValues values) {
@@ -202,6 +223,7 @@ public record GatewayConfig(
                 + " maxPixels=" + maxPixels
                 + " readTimeout=" + readTimeout.toSeconds() + "s bodyDeadline=" + bodyDeadline.toSeconds() + "s"
                 + " trustedProxies=" + trustedProxies.size()
+                + " corsOrigins=" + corsOrigins.size()
                 + engineUrl.map(u -> " engineTimeout=" + engineTimeout.toSeconds() + "s engineBreaker=" + engineBreaker.failures()
                         + "/" + engineBreaker.openFor().toSeconds() + "s").orElse("")
                 + (engineUrl.isEmpty() ? " engineWorkers=" + engine.workers() + " engineQueue=" + engine.queueCapacity()

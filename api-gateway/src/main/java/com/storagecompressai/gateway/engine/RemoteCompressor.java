@@ -9,12 +9,16 @@ import com.storagecompressai.engine.api.ErrorCode;
 import com.storagecompressai.gateway.http.Json;
 import com.storagecompressai.gateway.http.RequestId;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,7 +28,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A compressor-engine reached over HTTP ({@code ENGINE_URL}): posts the raw image to
- * {@code /compress?quality=N} and maps the engine's JSON error {@code code} back to {@link ErrorCode}.
+ * {@code /compress?quality=N&...} (only the options that differ from the defaults), reads the chosen quality,
+ * score and source back from its headers, and maps the engine's JSON error {@code code} back to {@link ErrorCode}.
  * An engine that cannot be reached is {@link ErrorCode#ENGINE_UNAVAILABLE}. Thread-safe.
  */
 public final class RemoteCompressor implements Compressor {
@@ -54,7 +59,7 @@ public final class RemoteCompressor implements Compressor {
 
     @Override
     public Compressed compress(byte[] image, CompressOptions options) throws CompressionException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("compress?quality=" + options.quality()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("compress?" + query(options)))
                 .timeout(deadline)
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(image));
@@ -95,7 +100,67 @@ public final class RemoteCompressor implements Compressor {
                 "The engine answered 200 with something that is not a JPEG"));
         Duration decode = millisHeader(response, "X-Decode-Millis").orElse(Duration.ZERO);
         Duration encode = millisHeader(response, "X-Encode-Millis").orElse(elapsed.minus(decode));
-        return new Compressed(jpeg, size.width(), size.height(), decode, encode);
+        Integer quality = header(response, "X-Quality").flatMap(RemoteCompressor::integer).orElse(null);
+        Double score = header(response, "X-Score").flatMap(RemoteCompressor::decimal).orElse(null);
+        Compressed.Source source = header(response, "X-Source").filter("original"::equalsIgnoreCase).isPresent()
+                ? Compressed.Source.ORIGINAL : Compressed.Source.ENCODED;
+        return new Compressed(jpeg, size.width(), size.height(), decode, encode, quality, score, source);
+    }
+
+    /** The engine's query string: quality always, every other option only when it differs from the default. */
+    static String query(CompressOptions options) {
+        CompressOptions defaults = CompressOptions.defaults();
+        List<String> parameters = new ArrayList<>();
+        parameters.add("quality=" + options.quality());
+        if (options.width() != null) {
+            parameters.add("width=" + options.width());
+        }
+        if (options.height() != null) {
+            parameters.add("height=" + options.height());
+        }
+        if (options.fit() != defaults.fit()) {
+            parameters.add("fit=" + options.fit().name().toLowerCase(Locale.ROOT));
+        }
+        if (options.enlarge() != defaults.enlarge()) {
+            parameters.add("enlarge=" + options.enlarge());
+        }
+        if (options.target() != null) {
+            parameters.add("target=" + BigDecimal.valueOf(options.target()).toPlainString());
+        }
+        if (options.maxBytes() != null) {
+            parameters.add("max_bytes=" + options.maxBytes());
+        }
+        if (options.progressive() != defaults.progressive()) {
+            parameters.add("progressive=" + options.progressive());
+        }
+        if (options.subsampling() != defaults.subsampling()) {
+            parameters.add("subsampling=" + options.subsampling().name().substring(1));
+        }
+        if (options.strip() != defaults.strip()) {
+            parameters.add("strip=" + options.strip());
+        }
+        return String.join("&", parameters);
+    }
+
+    private static Optional<String> header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).map(String::strip);
+    }
+
+    private static Optional<Integer> integer(String text) {
+        try {
+            return Optional.of(Integer.parseInt(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Double> decimal(String text) {
+        try {
+            double value = Double.parseDouble(text);
+            return Double.isFinite(value) ? Optional.of(value) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<Duration> millisHeader(HttpResponse<?> response, String name) {

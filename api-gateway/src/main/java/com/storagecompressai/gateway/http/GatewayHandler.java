@@ -33,9 +33,15 @@ public final class GatewayHandler extends Handler.Abstract {
     private final ErrorMapper errors;
     private final GatewayMetrics metrics;
     private final AtomicLong inFlight = new AtomicLong();
+    private final Cors cors;
 
     public GatewayHandler(Router router, ErrorMapper errors, GatewayMetrics metrics) {
+        this(router, errors, metrics, Cors.none());
+    }
+
+    public GatewayHandler(Router router, ErrorMapper errors, GatewayMetrics metrics, Cors cors) {
         super(InvocationType.BLOCKING);
+        this.cors = cors;
         this.router = router;
         this.errors = errors;
         this.metrics = metrics;
@@ -73,7 +79,7 @@ public final class GatewayHandler extends Handler.Abstract {
         } catch (Throwable failure) {
             routed = new Routed("UNHANDLED", errors.toReply(failure));
         }
-        Reply reply = routed.reply();
+        Reply reply = routed.reply().withHeaders(cors.responseHeaders(request.getHeaders().get("Origin")));
         // After a read timeout the client is not sending; waiting for its body again would only hold the thread.
         boolean consumed = !"REQUEST_TIMEOUT".equals(reply.code()) && drainBody(request);
         if (!consumed) {

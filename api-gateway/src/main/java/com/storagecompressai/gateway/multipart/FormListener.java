@@ -5,26 +5,31 @@ import com.storagecompressai.gateway.http.RequestException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.io.Content;
 
 /**
- * Collects the {@code image} and {@code quality} parts as Jetty's parser emits them and skips every other
- * field. Jetty swallows exceptions thrown by listeners, so the first problem is kept in {@link #failure()}
+ * Collects the {@code image} part and the text fields of {@link OptionFields#NAMES} as Jetty's parser emits
+ * them and skips every other field; each known field may appear once. Jetty swallows exceptions thrown by listeners, so the first problem is kept in {@link #failure()}
  * for {@link FormReader} to throw. Not thread-safe: one per request.
  */
 final class FormListener extends MultiPart.AbstractPartsListener {
 
     static final String IMAGE = "image";
-    static final String QUALITY = "quality";
+    static final String QUALITY = OptionFields.QUALITY;
 
     private final FormLimits limits;
     private int parts;
     private String current;
     private ByteArrayOutputStream sink;
     private byte[] image;
-    private String quality;
+    private final Map<String, String> texts = new HashMap<>();
+    private final Set<String> seen = new HashSet<>();
     private boolean complete;
     private RuntimeException failure;
 
@@ -49,8 +54,8 @@ final class FormListener extends MultiPart.AbstractPartsListener {
         }
         if (name.length() > limits.maxFieldNameLength()) {
             fail(new RequestException(ErrorCode.INVALID_REQUEST, "A form field name is longer than " + limits.maxFieldNameLength() + " characters"));
-        } else if (IMAGE.equals(name) || QUALITY.equals(name)) {
-            if ((IMAGE.equals(name) && image != null) || (QUALITY.equals(name) && quality != null)) {
+        } else if (IMAGE.equals(name) || OptionFields.NAMES.contains(name)) {
+            if (!seen.add(name)) {
                 fail(new RequestException(ErrorCode.INVALID_REQUEST, "The form has more than one \"" + name + "\" field"));
             } else {
                 sink = new ByteArrayOutputStream();
@@ -63,8 +68,9 @@ final class FormListener extends MultiPart.AbstractPartsListener {
     public void onPartContent(Content.Chunk chunk) {
         if (sink != null && failure == null) {
             ByteBuffer bytes = chunk.getByteBuffer();
-            if (QUALITY.equals(current) && sink.size() + bytes.remaining() > limits.maxTextFieldBytes()) {
-                fail(QualityField.invalid());
+            if (!IMAGE.equals(current) && sink.size() + bytes.remaining() > limits.maxTextFieldBytes()) {
+                fail(QUALITY.equals(current) ? QualityField.invalid()
+                        : new RequestException(ErrorCode.INVALID_REQUEST, "The \"" + current + "\" field is too long"));
                 return;
             }
             byte[] copy = new byte[bytes.remaining()];
@@ -79,7 +85,7 @@ final class FormListener extends MultiPart.AbstractPartsListener {
             if (IMAGE.equals(name)) {
                 image = sink.toByteArray();
             } else {
-                quality = sink.toString(StandardCharsets.UTF_8);
+                texts.put(name, sink.toString(StandardCharsets.UTF_8));
             }
         }
         sink = null;
@@ -115,6 +121,11 @@ final class FormListener extends MultiPart.AbstractPartsListener {
     }
 
     String quality() {
-        return quality;
+        return texts.get(QUALITY);
+    }
+
+    /** The known text fields the form had, by name. */
+    Map<String, String> texts() {
+        return Map.copyOf(texts);
     }
 }

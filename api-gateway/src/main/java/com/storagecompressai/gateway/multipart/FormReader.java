@@ -88,8 +88,8 @@ public final class FormReader {
         if (listener.image().length == 0) {
             throw new RequestException(ErrorCode.INVALID_IMAGE, "The image is empty");
         }
-        int quality = listener.quality() == null ? QualityField.DEFAULT : QualityField.parse(listener.quality());
-        return new UploadForm(listener.image(), quality, total);
+        OptionFields.Parsed parsed = OptionFields.parse(listener.texts());
+        return new UploadForm(listener.image(), parsed.options(), parsed.dedupe(), total);
     }
 
     private static boolean isTimeout(Throwable failure) {

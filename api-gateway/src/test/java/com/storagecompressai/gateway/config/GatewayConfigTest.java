@@ -119,4 +119,19 @@ class GatewayConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("TRUSTED_PROXIES").hasMessageContaining("lb.internal");
     }
+
+    @Test
+    void readsCorsOriginsAsExactOriginsAndNoneByDefault() {
+        assertThat(GatewayConfig.from(Map.of("API_KEY", "k")).corsOrigins()).isEmpty();
+        assertThat(GatewayConfig.from(Map.of("API_KEY", "k", "CORS_ORIGINS", " https://app.example.com, ,http://localhost:5173 "))
+                .corsOrigins()).containsExactly("https://app.example.com", "http://localhost:5173");
+    }
+
+    @Test
+    void refusesACorsOriginWithAPathOrAWildcard() {
+        for (String origins : new String[] {"*", "https://app.example.com/", "app.example.com", "https://*.example.com"}) {
+            assertThatThrownBy(() -> GatewayConfig.from(Map.of("API_KEY", "k", "CORS_ORIGINS", origins)))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("CORS_ORIGINS");
+        }
+    }
 }

@@ -64,6 +64,30 @@ class PixelBudgetTest {
     }
 
     @Test
+    void chargesAnEnlargementItsOutputBoxNotItsSmallUpload() throws Exception {
+        // given a tiny PNG being enlarged to 100x100 under a budget of 15 000 pixels
+        HeldEngine engine = new HeldEngine();
+        PixelBudget budget = new PixelBudget(engine, 15_000);
+        byte[] tiny = TestImages.gradientPng(10, 10);
+        CompressOptions enlarge = OPTIONS.withSize(100, 100, CompressOptions.Fit.FILL, true);
+        Thread first = Thread.ofVirtual().start(() -> {
+            try {
+                budget.compress(tiny, enlarge);
+            } catch (CompressionException e) {
+                throw new AssertionError(e);
+            }
+        });
+        engine.entered.await();
+        // when / then the output box is what is held, and a second enlargement does not fit beside it
+        assertThat(budget.pixelsInFlight()).isEqualTo(10_000);
+        assertThatThrownBy(() -> budget.compress(tiny, enlarge)).isInstanceOfSatisfying(CompressionException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.OVERLOADED));
+        engine.release.countDown();
+        first.join();
+        assertThat(budget.pixelsInFlight()).isZero();
+    }
+
+    @Test
     void readsThePixelCountAHeaderClaimsOrNothingForUnknownBytes() {
         assertThat(HeaderPixels.of(TestImages.garbage())).isEmpty();
         assertThat(HeaderPixels.of(TestImages.gradientPng(30, 20))).hasValue(600);
