@@ -46,6 +46,7 @@
       body.append('quality', document.getElementById('quality').value.trim());
     }
     say('Compressing…');
+    result.hidden = true;
     document.getElementById('submit').disabled = true;
     try {
       const response = await fetch('/compress', { method: 'POST', headers: { 'x-api-key': key }, body });
