@@ -9,6 +9,7 @@ import com.storagecompressai.engine.config.EngineConfig;
 import com.storagecompressai.engine.metadata.OutputMetadata;
 import com.storagecompressai.imaging.ImageDecodeException;
 import com.storagecompressai.imaging.ImageDecoder;
+import com.storagecompressai.imaging.ImageFormat;
 import com.storagecompressai.imaging.ImageTooLargeException;
 import com.storagecompressai.imaging.InvalidImageException;
 import com.storagecompressai.imaging.Ssim;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * Decodes with imaging, resizes (imaging's Lanczos-3 in linear light), encodes with our JPEG encoder at the
  * asked quality or at the one a target SSIM / size cap search picks, and handles metadata (strip, or keep EXIF
  * without GPS). A JPEG upload that a re-encode would make larger is answered with itself when its pixels are
- * upright sRGB. All of it runs on a bounded pool of platform threads (CPU work):
+ * upright sRGB, else with a re-encode searched to fit in the upload's size. All of it runs on a bounded pool of platform threads (CPU work):
  * {@code workers} compressions at once and at most {@code queueCapacity} waiting; beyond that a call fails
  * at once with {@link ErrorCode#OVERLOADED}. Thread-safe; callers block (virtual threads welcome).
  */
@@ -122,6 +123,16 @@ public final class InProcessCompressor implements Compressor {
                 jpeg = original.get();
                 source = Compressed.Source.ORIGINAL;
                 score = score == null ? null : 1.0; // the source pixels are this file, decoded
+            } else if (ImageFormat.sniff(image).orElse(null) == ImageFormat.JPEG) {
+                // Rotated, ICC or CMYK uploads can't be served as they are: re-encode no larger than the upload.
+                int metadataBytes = jpeg.length - pick.jpeg().length;
+                Optional<QualitySearch.Pick> capped = underSize(pixels, options, image.length - metadataBytes);
+                if (capped.isPresent()) {
+                    pick = capped.get();
+                    quality = pick.quality();
+                    score = options.searchesQuality() ? pick.score() : null;
+                    jpeg = metadata.applyTo(pick.jpeg());
+                }
             }
         }
         long encoded = System.nanoTime();
@@ -151,6 +162,22 @@ public final class InProcessCompressor implements Compressor {
                 return measure(pixels, jpeg);
             }
         }).pick(options.target(), options.maxBytes());
+    }
+
+    /** The best quality whose file fits in {@code maxBytes}, or empty when even quality 1 does not. */
+    private Optional<QualitySearch.Pick> underSize(RasterImage pixels, CompressOptions options, long maxBytes)
+            throws CompressionException {
+        if (maxBytes < 1) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(encode(pixels, options.withTarget(null, maxBytes)));
+        } catch (CompressionException e) {
+            if (e.code() == ErrorCode.TARGET_UNREACHABLE) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     private ResizeGeometry geometryOf(RasterImage image, CompressOptions options) throws CompressionException {

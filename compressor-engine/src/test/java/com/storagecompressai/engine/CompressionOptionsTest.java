@@ -195,13 +195,18 @@ class CompressionOptionsTest {
     }
 
     @Test
-    void aRotatedUploadIsReencodedEvenWhenLarger() throws Exception {
+    void aRotatedUploadIsReencodedNoLargerThanItself() throws Exception {
+        // given a JPEG that must be rotated, so it can't be served as it is, and a request for top quality
         byte[] upload = TestPhotos.withExif(TestPhotos.jpeg(TestPhotos.photoLike(128, 96)), 6);
 
+        // when
         Compressed result = compressor.compress(upload, new CompressOptions(100));
 
+        // then: upright pixels, re-encoded at the best quality that fits in the upload's size
         assertThat(result.source()).isEqualTo(Compressed.Source.ENCODED);
         assertThat(result.width()).isEqualTo(96);
+        assertThat(result.jpeg().length).isLessThanOrEqualTo(upload.length);
+        assertThat(result.quality()).isLessThan(100);
     }
 
     @Test
