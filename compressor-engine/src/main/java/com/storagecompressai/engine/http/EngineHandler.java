@@ -64,6 +64,10 @@ final class EngineHandler extends Handler.Abstract {
         } catch (Throwable failure) {
             reply = Reply.error(ErrorMapper.map(failure, requestId));
         }
+        if (reply.status() != 200 && !bodyFullyRead(request)) {
+            // Jetty closes a connection whose body was left unread; say so, or the client reuses a dead socket.
+            reply = reply.withHeaders(Map.of("Connection", "close"));
+        }
         write(reply, requestId, response, callback);
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         String methodTag = KNOWN_METHODS.contains(method) ? method : "OTHER";
@@ -73,6 +77,14 @@ final class EngineHandler extends Handler.Abstract {
                 String.format(Locale.ROOT, "%.1f", duration.toNanos() / 1e6),
                 Math.max(0, Request.getContentBytesRead(request)), reply.body().length, requestId);
         return true;
+    }
+
+    private static boolean bodyFullyRead(Request request) {
+        long declared = request.getLength();
+        if (declared < 0) {
+            return !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        }
+        return Request.getContentBytesRead(request) >= declared;
     }
 
     private static String routeOf(String path) {
