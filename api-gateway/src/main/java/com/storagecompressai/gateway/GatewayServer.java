@@ -12,6 +12,7 @@ import com.storagecompressai.gateway.http.Cors;
 import com.storagecompressai.gateway.http.ErrorMapper;
 import com.storagecompressai.gateway.http.GatewayHandler;
 import com.storagecompressai.gateway.http.HealthRoutes;
+import com.storagecompressai.engine.http.HttpConnectors;
 import com.storagecompressai.engine.http.JsonErrorHandler;
 import com.storagecompressai.gateway.metrics.GatewayMetrics;
 import com.storagecompressai.gateway.multipart.FormLimits;
@@ -30,8 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -70,15 +69,7 @@ public final class GatewayServer implements AutoCloseable {
         threads.setName("gateway");
         threads.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("request-", 0).factory()));
         Server server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(host);
-        connector.setPort(config.port());
-        // A connection that sends nothing for this long (a stalled upload, a slow-loris) is closed.
-        connector.setIdleTimeout(config.readTimeout().toMillis());
-        server.addConnector(connector);
+        ServerConnector connector = HttpConnectors.add(server, host, config.port(), config.readTimeout());
 
         Owned owned = new Owned();
         server.addBean(owned);

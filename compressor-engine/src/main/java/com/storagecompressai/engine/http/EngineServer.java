@@ -13,8 +13,6 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -71,14 +69,8 @@ public final class EngineServer implements AutoCloseable {
         virtualThreads.setName("engine-request");
         threads.setVirtualThreadsExecutor(virtualThreads);
         Server server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(host);
-        connector.setPort(config.port());
         // A client that stalls (headers or body) is answered 408 and dropped, so it cannot pin a connection.
-        connector.setIdleTimeout(config.readTimeout().toMillis());
-        server.addConnector(connector);
+        ServerConnector connector = HttpConnectors.add(server, host, config.port(), config.readTimeout());
         int maxInFlight = 4 * (config.workers() + config.queueCapacity());
         server.setHandler(new GracefulHandler(
                 new EngineHandler(compressor, registry, config.maxUploadBytes(), maxInFlight)));
