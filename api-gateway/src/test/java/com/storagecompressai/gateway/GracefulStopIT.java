@@ -12,12 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +41,7 @@ class GracefulStopIT {
                     + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, half);
             out.flush();
-            awaitCondition(() -> server.requestsInFlight() == 1);
+            Await.until(() -> server.requestsInFlight() == 1);
             // when the gateway is stopped
             CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> {
                 try {
@@ -53,7 +50,7 @@ class GracefulStopIT {
                     throw new IllegalStateException(e);
                 }
             });
-            awaitCondition(server::isShuttingDown);
+            Await.until(server::isShuttingDown);
             boolean newRequestServed = servesNewRequest(health);
             out.write(body, half, body.length - half);
             out.flush();
@@ -75,14 +72,6 @@ class GracefulStopIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static void awaitCondition(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("condition not met in time").isBefore(deadline);
-            LockSupport.parkNanos(1_000_000);
         }
     }
 }
