@@ -13,6 +13,7 @@ import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 
@@ -82,6 +83,9 @@ final class SrgbPixels {
     }
 
     private static RasterImage rgbFromComponents(Raster raster, ColorModel model) {
+        if (!model.hasAlpha() && isPlainRgbBytes(raster)) {
+            return copyRgbBytes(raster);
+        }
         int w = raster.getWidth();
         int h = raster.getHeight();
         int bands = raster.getNumBands();
@@ -107,6 +111,29 @@ final class SrgbPixels {
                 out[o + 1] = (byte) g;
                 out[o + 2] = (byte) b;
             }
+        }
+        return new RasterImage(w, h, ColorChannels.RGB, out);
+    }
+
+    /** Rows of R, G, B bytes (most 8-bit PNGs and TIFFs): the samples need no conversion at all. */
+    private static boolean isPlainRgbBytes(Raster raster) {
+        return raster.getDataBuffer() instanceof DataBufferByte buffer && buffer.getNumBanks() == 1
+                && raster.getSampleModel() instanceof PixelInterleavedSampleModel model
+                && model.getNumBands() == 3 && model.getPixelStride() == 3
+                && java.util.Arrays.equals(model.getBandOffsets(), new int[] {0, 1, 2})
+                && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
+                && raster.getMinX() == 0 && raster.getMinY() == 0;
+    }
+
+    private static RasterImage copyRgbBytes(Raster raster) {
+        int w = raster.getWidth();
+        int h = raster.getHeight();
+        byte[] data = ((DataBufferByte) raster.getDataBuffer()).getData();
+        int offset = raster.getDataBuffer().getOffset();
+        int stride = ((PixelInterleavedSampleModel) raster.getSampleModel()).getScanlineStride();
+        byte[] out = new byte[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(data, offset + y * stride, out, y * w * 3, w * 3);
         }
         return new RasterImage(w, h, ColorChannels.RGB, out);
     }

@@ -49,6 +49,29 @@ class ImageDecoderTest {
     }
 
     @Test
+    void decodesEveryPixelOfANoisyRgbPngExactly() throws Exception {
+        // given: an odd width, so rows are not a multiple of any word size
+        var random = new java.util.SplittableRandom(7);
+        BufferedImage noise = new BufferedImage(37, 11, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < noise.getHeight(); y++) {
+            for (int x = 0; x < noise.getWidth(); x++) {
+                noise.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        byte[] png = TestImages.write(noise, "png");
+
+        // when
+        RasterImage image = decoder.decode(png);
+
+        // then
+        for (int y = 0; y < noise.getHeight(); y++) {
+            for (int x = 0; x < noise.getWidth(); x++) {
+                assertThat(rgbAt(image, x, y)).as("pixel %d,%d", x, y).isEqualTo(noise.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+    }
+
+    @Test
     void decodesGreyPngAsGray() throws Exception {
         // given
         BufferedImage gray = new BufferedImage(4, 2, BufferedImage.TYPE_BYTE_GRAY);

@@ -24,11 +24,20 @@ final class OptimalHuffman {
         int[] others = new int[257];
         java.util.Arrays.fill(others, -1);
 
-        // Figure K.1: repeatedly merge the two least frequent trees.
+        // Figure K.1: repeatedly merge the two least frequent trees. Only symbols that occur take part, in
+        // symbol order, so ties break as in the figure.
+        int[] live = new int[257];
+        int liveCount = 0;
+        for (int i = 0; i <= 256; i++) {
+            if (freq[i] != 0) {
+                live[liveCount++] = i;
+            }
+        }
         while (true) {
             int c1 = -1;
             long v = Long.MAX_VALUE;
-            for (int i = 0; i <= 256; i++) {
+            for (int n = 0; n < liveCount; n++) {
+                int i = live[n];
                 if (freq[i] != 0 && freq[i] <= v) {
                     v = freq[i];
                     c1 = i;
@@ -36,7 +45,8 @@ final class OptimalHuffman {
             }
             int c2 = -1;
             v = Long.MAX_VALUE;
-            for (int i = 0; i <= 256; i++) {
+            for (int n = 0; n < liveCount; n++) {
+                int i = live[n];
                 if (freq[i] != 0 && freq[i] <= v && i != c1) {
                     v = freq[i];
                     c2 = i;

@@ -1,16 +1,21 @@
 package com.storagecompressai.jpeg;
 
 import com.storagecompressai.jpeg.quant.QuantPlan;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Produces the frame's quantized coefficients in stripes of MCU rows on the worker pool. With trellis, two
  * passes as in mozjpeg ({@code jccoefct.c compress_trellis_pass}): the first prices symbols with the
- * Annex K tables; the statistics of its result give optimal tables, which price the second pass.
+ * Annex K tables; the statistics of its result give optimal tables, which price the second pass. The first
+ * pass covers only a fixed sample of the stripes, so the result still never depends on the thread count.
  */
 final class QuantizationPasses {
 
     /** MCU rows per task; fixed, so that results never depend on the thread count. */
     static final int STRIPE_MCU_ROWS = 4;
+    /** Pass 1 runs on one stripe in this many. */
+    private static final int PRICING_STEP = 2;
 
     private QuantizationPasses() {
     }
@@ -27,14 +32,22 @@ final class QuantizationPasses {
             transform(image, layout, planes, new RoundingQuantizer(layout, tables), pre, pool);
             return planes;
         }
-        transform(image, layout, planes, new PlanQuantizer(plan, layout, null, null), pre, pool);
-        if (plan.trellis()) {
-            SymbolCounter stats = SequentialStatistics.gather(planes, ScanScripts.sequential(layout).getFirst(), 0, pool);
-            HuffmanTable[] optimal = ScanEncoder.tablesFor(stats);
-            HuffmanTable[] dc = {optimal[0], optimal[1]};
-            HuffmanTable[] ac = {optimal[SymbolSink.AC], optimal[SymbolSink.AC + 1]};
-            transform(image, layout, planes, new PlanQuantizer(plan, layout, dc, ac), pre, pool);
+        if (!plan.trellis()) {
+            transform(image, layout, planes, new PlanQuantizer(plan, layout, null, null), pre, pool);
+            return planes;
         }
+        // Pass 1 only prices pass 2, so every other stripe gives statistics good enough at half the cost.
+        List<McuRows> sample = new ArrayList<>();
+        for (int row = 0; row < layout.mcusHigh(); row += PRICING_STEP * STRIPE_MCU_ROWS) {
+            sample.add(new McuRows(row, Math.min(layout.mcusHigh(), row + STRIPE_MCU_ROWS)));
+        }
+        var pricing = new BlockTransform(image, layout, planes, new PlanQuantizer(plan, layout, null, null), pre);
+        pool.forEach(sample, rows -> pricing.run(rows.start(), rows.end()));
+        SymbolCounter stats = SequentialStatistics.gather(planes, ScanScripts.sequential(layout).getFirst(), sample, pool);
+        HuffmanTable[] optimal = ScanEncoder.tablesFor(stats);
+        HuffmanTable[] dc = {optimal[0], optimal[1]};
+        HuffmanTable[] ac = {optimal[SymbolSink.AC], optimal[SymbolSink.AC + 1]};
+        transform(image, layout, planes, new PlanQuantizer(plan, layout, dc, ac), pre, pool);
         return planes;
     }
 

@@ -64,6 +64,22 @@ final class ScanTraversal {
         }
     }
 
+    /** The DC of the first block each scan member codes in MCU {@code mcu}. */
+    static int[] firstDcs(CoefficientPlanes planes, Scan scan, int mcu) {
+        int[] members = scan.components();
+        FrameLayout layout = planes.layout();
+        int perRow = mcusPerRow(layout, scan);
+        int mx = mcu % perRow;
+        int my = mcu / perRow;
+        int[] dc = new int[members.length];
+        for (int m = 0; m < members.length; m++) {
+            ComponentLayout comp = layout.component(members[m]);
+            int offset = members.length == 1 ? comp.blockOffset(mx, my) : comp.blockOffset(mx * comp.h(), my * comp.v());
+            dc[m] = planes.plane(comp.index())[offset];
+        }
+        return dc;
+    }
+
     /**
      * The DC of the block coded just before MCU {@code mcu} for each scan member, i.e. the DC prediction at
      * the start of that MCU; 0 at the scan start and where a restart resets it.

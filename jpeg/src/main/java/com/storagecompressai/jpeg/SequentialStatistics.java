@@ -46,6 +46,27 @@ final class SequentialStatistics {
         return pool.invokeAll(tasks);
     }
 
+    /**
+     * The statistics of an interleaved scan over some ranges of MCU rows only. Each range starts as if its first
+     * blocks were predicted exactly, since the blocks before it may not be quantized.
+     */
+    static SymbolCounter gather(CoefficientPlanes planes, Scan scan, List<McuRows> ranges, WorkerPool pool) {
+        int perRow = ScanTraversal.mcusPerRow(planes.layout(), scan);
+        var tasks = new ArrayList<Callable<SymbolCounter>>();
+        for (McuRows rows : ranges) {
+            int start = rows.start() * perRow;
+            int end = rows.end() * perRow;
+            tasks.add(() -> {
+                var counter = new SymbolCounter();
+                var coder = new SequentialBlockCoder(counter, ScanEncoder.dcSlots(scan), ScanEncoder.acSlots(scan));
+                coder.primeDcPredictions(ScanTraversal.firstDcs(planes, scan, start));
+                ScanTraversal.runRange(planes, scan, 0, coder, counter, start, end);
+                return counter;
+            });
+        }
+        return sum(pool.invokeAll(tasks));
+    }
+
     static SymbolCounter sum(List<SymbolCounter> parts) {
         var sum = new SymbolCounter();
         for (SymbolCounter part : parts) {

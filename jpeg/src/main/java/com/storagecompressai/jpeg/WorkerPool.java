@@ -90,6 +90,18 @@ final class WorkerPool implements AutoCloseable {
         invokeAll(tasks);
     }
 
+    /** Runs {@code body} once per item, in parallel. */
+    <T> void forEach(List<T> items, java.util.function.Consumer<T> body) {
+        var tasks = new ArrayList<Callable<Void>>();
+        for (T item : items) {
+            tasks.add(() -> {
+                body.accept(item);
+                return null;
+            });
+        }
+        invokeAll(tasks);
+    }
+
     @FunctionalInterface
     interface RangeBody {
         void run(int start, int end);

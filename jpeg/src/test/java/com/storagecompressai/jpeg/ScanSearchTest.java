@@ -60,6 +60,36 @@ class ScanSearchTest {
         }
     }
 
+    @ParameterizedTest(name = "restart interval {0}")
+    @ValueSource(ints = {0, 1, 7})
+    void bandGridCountsEveryBandAsBandStatisticsDoes(int restartInterval) {
+        int[] bounds = {0, 1, 2, 5, 8, 12, 18, 27, 40, 63};
+        for (long seed = 0; seed < 3; seed++) {
+            // given
+            CoefficientPlanes planes = randomPlanes(seed);
+            SignificanceMasks masks = SignificanceMasks.of(planes, 0, 3);
+            for (int al = 0; al <= 3; al++) {
+                var bands = new java.util.ArrayList<Scan>();
+                for (int i = 0; i < bounds.length; i++) {
+                    for (int j = i + 1; j < bounds.length; j++) {
+                        bands.add(Scan.ac(0, bounds[i] + 1, bounds[j], 0, al));
+                    }
+                }
+                // when
+                BandGrid grid = BandGrid.gather(planes, masks, al, bounds);
+                grid.countEobRuns(masks, bands, restartInterval);
+                SymbolCounter[] expected = BandStatistics.gather(planes, masks, bands.toArray(Scan[]::new), restartInterval);
+                // then
+                for (int b = 0; b < bands.size(); b++) {
+                    SymbolCounter actual = grid.counter(bands.get(b));
+                    assertThat(actual.counts[SymbolSink.AC]).as("%s symbols", bands.get(b))
+                            .isEqualTo(expected[b].counts[SymbolSink.AC]);
+                    assertThat(actual.rawBits).as("%s raw bits", bands.get(b)).isEqualTo(expected[b].rawBits);
+                }
+            }
+        }
+    }
+
     @Test
     void searchedScriptFollowsTheRulesAndIsNoLargerThanTheFixedScript() {
         long[] seeds = {1, 2, 3};

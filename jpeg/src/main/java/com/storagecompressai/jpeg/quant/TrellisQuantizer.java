@@ -24,6 +24,10 @@ public final class TrellisQuantizer {
     private final RateModel rate;
     /** 1/Q² per zig-zag position. */
     private final float[] weight = new float[64];
+    /** Bits of a DC difference of category s: its symbol plus s magnitude bits. */
+    private final float[] dcDiffBits = new float[13];
+    /** Bits of AC symbol RRRRSSSS plus its SSSS magnitude bits. */
+    private final float[] symbolBits = new float[256];
     private final float lambdaNumerator;
     private final float lambdaKnee;
     private final int dcCandidates;
@@ -47,6 +51,12 @@ public final class TrellisQuantizer {
         for (int i = 0; i < 64; i++) {
             int q = quant[ZigZag.NATURAL_ORDER[i]];
             weight[i] = 1f / (q * q);
+        }
+        for (int size = 0; size < dcDiffBits.length; size++) {
+            dcDiffBits[size] = size + (size < rate.dcLengths().length ? rate.dcCost(size) : RateModel.ABSENT_COST);
+        }
+        for (int rs = 0; rs < 256; rs++) {
+            symbolBits[rs] = rate.acCost(rs) + (rs & 15);
         }
         this.lambdaNumerator = (float) Math.pow(2, plan.lambdaLog1());
         this.lambdaKnee = (float) Math.pow(2, plan.lambdaLog2());
@@ -158,23 +168,33 @@ public final class TrellisQuantizer {
             }
             qval = Math.min(qval, MAX_AC);
             int categories = bitLength(qval);
-            for (int c = 0; c < categories; c++) {
+            // Values two or more categories below the rounded one never win at these λ: skip them.
+            int lowest = Math.max(0, categories - 2);
+            float[] dist = s.candidateDist;
+            int[] value = s.candidateValue;
+            for (int c = lowest; c < categories; c++) {
                 int candidate = c < categories - 1 ? (2 << c) - 1 : qval;
                 float delta = candidate * q - x;
-                float dist = delta * delta * w;
-                int size = c + 1;
-                for (int n = 0; n < nonzeroCount; n++) {
-                    int j = nonzero[n];
-                    int run = i - 1 - j;
-                    int bits = (run >> 4) * zrlBits + rate.acCost(((run & 15) << 4) | size) + size;
-                    float total = bits + dist + zeroDist[i - 1] - zeroDist[j] + cost[j];
-                    if (total < cost[i]) {
-                        cost[i] = total;
-                        best[i] = xs < 0 ? -candidate : candidate;
+                dist[c] = delta * delta * w;
+                value[c] = xs < 0 ? -candidate : candidate;
+            }
+            float before = zeroDist[i - 1];
+            float bestTotal = Float.MAX_VALUE;
+            for (int n = 0; n < nonzeroCount; n++) {
+                int j = nonzero[n];
+                int run = i - 1 - j;
+                float path = before - zeroDist[j] + cost[j] + (run >> 4) * zrlBits;
+                int row = (run & 15) << 4;
+                for (int c = lowest; c < categories; c++) {
+                    float total = path + symbolBits[row | (c + 1)] + dist[c];
+                    if (total < bestTotal) {
+                        bestTotal = total;
+                        best[i] = value[c];
                         runStart[i] = j;
                     }
                 }
             }
+            cost[i] = bestTotal;
             nonzero[nonzeroCount++] = i;
         }
         int eobBits = rate.acCost(0x00);
@@ -248,9 +268,8 @@ public final class TrellisQuantizer {
         }
     }
 
-    private int dcBits(int diff) {
-        int size = bitLength(Math.abs(diff));
-        return size + rate.dcCost(size);
+    private float dcBits(int diff) {
+        return dcDiffBits[bitLength(Math.abs(diff))];
     }
 
     static int bitLength(int v) {
@@ -281,6 +300,8 @@ public final class TrellisQuantizer {
         final int[] runStart = new int[64];
         final int[] best = new int[64];
         final int[] nonzero = new int[64];
+        final float[] candidateDist = new float[16];
+        final int[] candidateValue = new int[16];
         final int[] dcValue;
         final float[] dcDist;
         final float[] dcAcc;
