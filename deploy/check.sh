@@ -36,3 +36,10 @@ echo "== test_manifests.py: base and example overlay"
 echo "== test_manifests.py --self-test: each assertion can fail (every breakage must be caught)"
 "$PYTHON" test_manifests.py --self-test "$work/base.yaml" "$work/example.yaml" >"$work/self-test.log" || { cat "$work/self-test.log"; exit 1; }
 tail -n 1 "$work/self-test.log"
+
+# docker compose's engine balancer: the same file with the service name replaced, checked by a local nginx.
+if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then
+  echo "== nginx -t nginx/engine-lb.conf"
+  sed "s/compressor-engine:8000/127.0.0.1:8000/; s#/tmp/#$work/#" nginx/engine-lb.conf >"$work/engine-lb.conf"
+  PATH="$PATH:/usr/sbin" nginx -t -q -p "$work" -c "$work/engine-lb.conf"
+fi

@@ -7,6 +7,7 @@
 #   --short  CI mode: concurrency 1 and 4, few requests (a smoke test of the harness, not a measurement)
 # Env: JAVA (temurin 25), GATEWAY_JAR (target/api-gateway-0.1.0.jar), SEED_NODE (../shared/bench/peers/seed-node),
 #      KODAK (a Kodak PNG), LARGE (a ~9 MP PNG), N_SMALL / N_LARGE (requests per phase), CONCURRENCY ("1 4 16 64"),
+#      WARMUP_SMALL / WARMUP_LARGE (uncounted requests each server gets first, default 60 / 4),
 #      GATEWAY_ENV (extra VAR=value words for the gateway, e.g. "ENGINE_WORKERS=2 PIXEL_BUDGET=40000000"),
 #      GATEWAY_JAVA_OPTS (JVM flags, default "-Xmx768m -XX:+UseParallelGC": the heap bounds the RSS and sizes PIXEL_BUDGET).
 # Needs: node + npm (the peer and its autocannon load generator, installed by the peer's own scripts).
@@ -23,10 +24,12 @@ LARGE="${LARGE:-$repo/../shared/corpus/large/alfred-schrock-shoE2y51uX0.png}"
 CONCURRENCY="${CONCURRENCY:-1 4 16 64}"
 N_SMALL="${N_SMALL:-200}"
 N_LARGE="${N_LARGE:-64}"
+WARMUP_SMALL="${WARMUP_SMALL:-60}"
+WARMUP_LARGE="${WARMUP_LARGE:-4}"
 only=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --short) CONCURRENCY="1 4"; N_SMALL=12; N_LARGE=4; shift ;;
+    --short) CONCURRENCY="1 4"; N_SMALL=12; N_LARGE=4; WARMUP_SMALL=4; WARMUP_LARGE=1; shift ;;
     --only) only="$2"; shift 2 ;;
     *) sed -n '2,14p' "$0"; exit 2 ;;
   esac
@@ -73,6 +76,14 @@ if [ "$only" != gateway ]; then
   pid[peer]=$!; pids+=("$!"); url[peer]="http://127.0.0.1:$port"
 fi
 for name in "${!url[@]}"; do wait_healthy "${url[$name]}" "${pid[$name]}"; done
+
+# Both servers see the same warm-up traffic first (not counted): the JVM compiles its hot loops during the
+# first requests, and a long-running service is measured in its steady state.
+for name in gateway peer; do
+  [ -n "${url[$name]:-}" ] || continue
+  API_KEY=$key WARMUP=2 "$SEED_NODE/load.sh" "${url[$name]}" "$KODAK" "$WARMUP_SMALL" 2 >/dev/null 2>&1 || true
+  API_KEY=$key WARMUP=1 "$SEED_NODE/load.sh" "${url[$name]}" "$LARGE" "$WARMUP_LARGE" 2 >/dev/null 2>&1 || true
+done
 
 results="$work/results.tsv"
 printf 'server\timage\tc\treq/s\tp50_ms\tp99_ms\tstatus\terrors\tpeak_rss_mib\n' > "$results"
