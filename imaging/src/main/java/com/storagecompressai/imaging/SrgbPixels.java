@@ -115,25 +115,35 @@ final class SrgbPixels {
         return new RasterImage(w, h, ColorChannels.RGB, out);
     }
 
-    /** Rows of R, G, B bytes (most 8-bit PNGs and TIFFs): the samples need no conversion at all. */
+    /** Pixels of three interleaved bytes, in any band order (8-bit RGB PNGs decode as B, G, R): read directly. */
     private static boolean isPlainRgbBytes(Raster raster) {
         return raster.getDataBuffer() instanceof DataBufferByte buffer && buffer.getNumBanks() == 1
                 && raster.getSampleModel() instanceof PixelInterleavedSampleModel model
                 && model.getNumBands() == 3 && model.getPixelStride() == 3
-                && java.util.Arrays.equals(model.getBandOffsets(), new int[] {0, 1, 2})
-                && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
-                && raster.getMinX() == 0 && raster.getMinY() == 0;
+                && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0;
     }
 
     private static RasterImage copyRgbBytes(Raster raster) {
         int w = raster.getWidth();
         int h = raster.getHeight();
+        var model = (PixelInterleavedSampleModel) raster.getSampleModel();
         byte[] data = ((DataBufferByte) raster.getDataBuffer()).getData();
-        int offset = raster.getDataBuffer().getOffset();
-        int stride = ((PixelInterleavedSampleModel) raster.getSampleModel()).getScanlineStride();
+        int[] offsets = model.getBandOffsets();
+        int base = raster.getDataBuffer().getOffset();
+        int stride = model.getScanlineStride();
         byte[] out = new byte[w * h * 3];
-        for (int y = 0; y < h; y++) {
-            System.arraycopy(data, offset + y * stride, out, y * w * 3, w * 3);
+        for (int y = 0, o = 0; y < h; y++) {
+            int row = base + y * stride;
+            if (offsets[0] == 0 && offsets[1] == 1 && offsets[2] == 2) {
+                System.arraycopy(data, row, out, o, w * 3);
+                o += w * 3;
+                continue;
+            }
+            for (int x = 0, i = row; x < w; x++, i += 3, o += 3) {
+                out[o] = data[i + offsets[0]];
+                out[o + 1] = data[i + offsets[1]];
+                out[o + 2] = data[i + offsets[2]];
+            }
         }
         return new RasterImage(w, h, ColorChannels.RGB, out);
     }

@@ -24,39 +24,15 @@ final class OptimalHuffman {
         int[] others = new int[257];
         java.util.Arrays.fill(others, -1);
 
-        // Figure K.1: repeatedly merge the two least frequent trees. Only symbols that occur take part, in
-        // symbol order, so ties break as in the figure.
-        int[] live = new int[257];
-        int liveCount = 0;
-        for (int i = 0; i <= 256; i++) {
-            if (freq[i] != 0) {
-                live[liveCount++] = i;
-            }
-        }
-        while (true) {
-            int c1 = -1;
-            long v = Long.MAX_VALUE;
-            for (int n = 0; n < liveCount; n++) {
-                int i = live[n];
-                if (freq[i] != 0 && freq[i] <= v) {
-                    v = freq[i];
-                    c1 = i;
-                }
-            }
-            int c2 = -1;
-            v = Long.MAX_VALUE;
-            for (int n = 0; n < liveCount; n++) {
-                int i = live[n];
-                if (freq[i] != 0 && freq[i] <= v && i != c1) {
-                    v = freq[i];
-                    c2 = i;
-                }
-            }
-            if (c2 < 0) {
-                break;
-            }
+        // Figure K.1: repeatedly merge the two least frequent trees. The figure scans all symbols for the least
+        // frequent, ties going to the highest symbol; a heap ordered the same way picks the very same pairs.
+        var heap = new SymbolHeap(freq);
+        while (heap.size() > 1) {
+            int c1 = heap.pop();
+            int c2 = heap.pop();
             freq[c1] += freq[c2];
             freq[c2] = 0;
+            heap.push(c1);
             codeSize[c1]++;
             while (others[c1] >= 0) {
                 c1 = others[c1];
@@ -114,5 +90,61 @@ final class OptimalHuffman {
             }
         }
         return new HuffmanTable(counts16, values);
+    }
+
+    /** The live symbols, least frequent first and, among equals, the highest symbol first. */
+    private static final class SymbolHeap {
+
+        private final long[] freq;
+        private final int[] items = new int[257];
+        private int size;
+
+        SymbolHeap(long[] freq) {
+            this.freq = freq;
+            for (int i = 0; i < freq.length; i++) {
+                if (freq[i] != 0) {
+                    push(i);
+                }
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        void push(int symbol) {
+            int at = size++;
+            while (at > 0 && before(symbol, items[(at - 1) / 2])) {
+                items[at] = items[(at - 1) / 2];
+                at = (at - 1) / 2;
+            }
+            items[at] = symbol;
+        }
+
+        int pop() {
+            int top = items[0];
+            int last = items[--size];
+            int at = 0;
+            while (true) {
+                int child = 2 * at + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && before(items[child + 1], items[child])) {
+                    child++;
+                }
+                if (!before(items[child], last)) {
+                    break;
+                }
+                items[at] = items[child];
+                at = child;
+            }
+            items[at] = last;
+            return top;
+        }
+
+        private boolean before(int a, int b) {
+            return freq[a] < freq[b] || freq[a] == freq[b] && a > b;
+        }
     }
 }
