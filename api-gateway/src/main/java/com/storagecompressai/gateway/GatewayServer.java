@@ -5,9 +5,8 @@ import com.storagecompressai.engine.api.Compressor;
 import com.storagecompressai.gateway.auth.ApiKeys;
 import com.storagecompressai.gateway.compress.CompressRoute;
 import com.storagecompressai.gateway.config.GatewayConfig;
-import com.storagecompressai.gateway.engine.GuardedCompressor;
 import com.storagecompressai.gateway.engine.PixelBudget;
-import com.storagecompressai.gateway.engine.RemoteCompressor;
+import com.storagecompressai.gateway.engine.RemoteEngines;
 import com.storagecompressai.gateway.http.Cors;
 import com.storagecompressai.gateway.http.ErrorMapper;
 import com.storagecompressai.gateway.http.GatewayHandler;
@@ -21,7 +20,9 @@ import com.storagecompressai.gateway.ratelimit.Limit;
 import com.storagecompressai.gateway.ratelimit.LocalRateLimiter;
 import com.storagecompressai.gateway.ratelimit.RateLimiter;
 import com.storagecompressai.gateway.ratelimit.RedisRateLimiter;
+import com.storagecompressai.gateway.storage.CleanupSettings;
 import com.storagecompressai.gateway.storage.ObjectRoute;
+import com.storagecompressai.gateway.storage.OrphanCleaner;
 import com.storagecompressai.storage.ObjectStore;
 import com.storagecompressai.storage.ObjectStores;
 import com.storagecompressai.storage.local.LocalObjectStore;
@@ -94,16 +95,17 @@ public final class GatewayServer implements AutoCloseable {
 
     private static GatewayHandler handler(GatewayConfig config, Owned owned) {
         GatewayMetrics metrics = owned.add(new GatewayMetrics());
-        Compressor compressor = owned.add(config.engineUrl()
-                .<Compressor>map(url -> new GuardedCompressor(new RemoteCompressor(url, config.engineTimeout()), config.engineBreaker()))
-                .orElseGet(() -> new PixelBudget(new InProcessCompressor(config.engine(), metrics.registry()), config.pixelBudget())));
+        Compressor compressor = owned.add(config.engineUrls().isEmpty()
+                ? new PixelBudget(new InProcessCompressor(config.engine(), metrics.registry()), config.pixelBudget())
+                : RemoteEngines.open(config.engineUrls(), config.engineTimeout(), config.engineBreaker(), config.engineRetry(), metrics));
         if (compressor instanceof PixelBudget budget) {
             metrics.registry().gauge("gateway.pixels.in.flight", budget, PixelBudget::pixelsInFlight);
         }
-        if (compressor instanceof GuardedCompressor guarded) {
-            metrics.registry().gauge("gateway.engine.breaker.open", guarded, g -> "OPEN".equals(g.state()) ? 1 : 0);
-        }
         ObjectStore store = owned.add(ObjectStores.open(config.storage(), config.storageLimits()));
+        // Added after the store, so it is closed before it: its last deletes still reach the store.
+        OrphanCleaner orphans = owned.add(new OrphanCleaner(store,
+                CleanupSettings.DEFAULT.confirmingAfter(config.storageLimits().deadline()), metrics));
+        metrics.registry().gauge("gateway.storage.cleanups.pending", orphans, OrphanCleaner::pending);
         Limit limit = new Limit(config.rateLimitMax(), config.rateLimitWindow());
         RateLimiter keyLimiter = owned.add(config.redisUrl()
                 .<RateLimiter>map(url -> new RedisRateLimiter(limit, url))
@@ -111,7 +113,8 @@ public final class GatewayServer implements AutoCloseable {
         RateLimiter failedAuthLimiter = new LocalRateLimiter(limit);
         ErrorMapper errors = new ErrorMapper();
         CompressRoute compress = new CompressRoute(new ApiKeys(config.apiKeys()), keyLimiter, failedAuthLimiter,
-                new FormReader(FormLimits.withMaxBody(config.maxUploadBytes()), config.bodyDeadline()), compressor, store, metrics, errors, config.trustedProxies());
+                new FormReader(FormLimits.withMaxBody(config.maxUploadBytes()), config.bodyDeadline()), compressor, store, orphans, metrics,
+                errors, config.trustedProxies());
         Optional<ObjectRoute> objects = store instanceof LocalObjectStore local
                 ? Optional.of(new ObjectRoute(local, errors)) : Optional.empty();
         Cors cors = new Cors(config.corsOrigins());

@@ -1,5 +1,7 @@
 package com.storagecompressai.gateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,18 +20,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A minimal Supabase Storage contract server on 127.0.0.1 that fails on demand: each upload takes the next
- * scripted {@link Fault} (then {@link #otherwise}). Objects are only kept when an upload is answered 200.
+ * scripted {@link Fault} (then {@link #otherwise}). Objects are kept when an upload is answered 200, or stored before a
+ * dropped answer ({@link Fault#STORE_THEN_CLOSE}); deletes remove them unless {@link #deletesFail}.
  */
 final class FakeSupabase implements AutoCloseable {
 
-    enum Fault { NONE, HTTP_500, HTTP_503, HANG, CLOSE }
+    /** STORE_THEN_CLOSE keeps the object and drops the connection: a success whose answer is lost. */
+    enum Fault { NONE, HTTP_500, HTTP_503, HANG, CLOSE, STORE_THEN_CLOSE }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final String LEAKY_DETAIL = "pg: relation storage.objects internal-secret-detail";
 
     private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     private final LinkedBlockingQueue<Fault> script = new LinkedBlockingQueue<>();
     private volatile Fault otherwise = Fault.NONE;
     final AtomicInteger uploads = new AtomicInteger();
+    final AtomicInteger deletes = new AtomicInteger();
+    /** While true, deletes are answered 503 (the store is down for them). */
+    volatile boolean deletesFail;
     final Map<String, byte[]> objects = new ConcurrentHashMap<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
 
@@ -98,6 +106,23 @@ final class FakeSupabase implements AutoCloseable {
                             socket.setSoLinger(true, 0);
                             return;
                         }
+                        case STORE_THEN_CLOSE -> {
+                            objects.put(parts[1].substring("/storage/v1/object/".length()), body);
+                            socket.setSoLinger(true, 0);
+                            return;
+                        }
+                    }
+                } else if (parts[0].equals("DELETE") && parts[1].startsWith("/storage/v1/object/")) {
+                    deletes.incrementAndGet();
+                    if (deletesFail) {
+                        respond(out, 503, "{\"statusCode\":\"503\",\"error\":\"unavailable\",\"message\":\"down\"}");
+                    } else {
+                        // supabase-js's remove: DELETE /storage/v1/object/{bucket} with {"prefixes":[name, …]}
+                        String bucket = parts[1].substring("/storage/v1/object/".length());
+                        for (JsonNode name : JSON.readTree(body).path("prefixes")) {
+                            objects.remove(bucket + "/" + name.asText());
+                        }
+                        respond(out, 200, "[]");
                     }
                 } else {
                     respond(out, 200, "[]");

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Supabase Storage failing under the gateway: retried where safe, bounded by STORAGE_DEADLINE_SECONDS, answered
- * 500 UPLOAD_FAILED without echoing the store's words, and never a 200 for an object the store does not hold.
+ * 500 UPLOAD_FAILED without echoing the store's words, never a 200 for an object the store does not hold, and no
+ * object left behind by a 500 (issue 4).
  */
 class StorageFaultsIT {
 
@@ -45,6 +46,60 @@ class StorageFaultsIT {
             assertThat(supabase.objects).isEmpty();
             assertThat(supabase.uploads.get()).isGreaterThanOrEqualTo(1);
             assertThat(gateway.get("/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anUploadStoredButNeverAnsweredIsDeletedAfterThe500() throws Exception {
+        try (FakeSupabase supabase = new FakeSupabase().otherwise(Fault.STORE_THEN_CLOSE);
+                TestGateway gateway = gateway(data, supabase)) {
+            // when every try is kept by the store but its answer is lost
+            HttpResponse<byte[]> response = gateway.compress(TestGateway.KEY, png());
+            // then the client gets its error, and the object the store kept goes
+            assertThat(response.statusCode()).isEqualTo(500);
+            assertThat(code(response)).isEqualTo("UPLOAD_FAILED");
+            Await.until(() -> supabase.objects.isEmpty() && gateway.metric("gateway_storage_cleanups_pending") == 0);
+            assertThat(supabase.deletes.get()).isGreaterThanOrEqualTo(1);
+            assertThat(gateway.metric("gateway_storage_cleanups_total{outcome=\"deleted\"}")).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void anOrphanIsDeletedInTheBackgroundOnceTheStoreTakesDeletesAgain() throws Exception {
+        try (FakeSupabase supabase = new FakeSupabase().otherwise(Fault.STORE_THEN_CLOSE);
+                TestGateway gateway = gateway(data, supabase)) {
+            // given a store that keeps uploads without answering, and refuses deletes
+            supabase.deletesFail = true;
+            // when
+            HttpResponse<byte[]> response = gateway.compress(TestGateway.KEY, png());
+            // then the 500 comes without waiting for the clean-up, which goes on until the store is back
+            assertThat(response.statusCode()).isEqualTo(500);
+            assertThat(supabase.objects).hasSize(1);
+            Await.until(() -> supabase.deletes.get() >= 2);
+            assertThat(supabase.objects).hasSize(1);
+            assertThat(gateway.metric("gateway_storage_cleanups_pending")).isEqualTo(1.0);
+            supabase.deletesFail = false;
+            Await.until(() -> supabase.objects.isEmpty() && gateway.metric("gateway_storage_cleanups_pending") == 0);
+        }
+    }
+
+    @Test
+    void aFailedDedupeRequestNeverDeletesTheObjectAnEarlier200NamedWithTheSameContentName() throws Exception {
+        try (FakeSupabase supabase = new FakeSupabase(); TestGateway gateway = gateway(data, supabase)) {
+            // given a 200 for a content-named object
+            MultipartBody dedupe = png().field("dedupe", "true");
+            HttpResponse<byte[]> first = gateway.compress(TestGateway.KEY, dedupe);
+            assertThat(first.statusCode()).as(new String(first.body())).isEqualTo(200);
+            // when the same request fails later with its answer lost
+            supabase.otherwise(Fault.STORE_THEN_CLOSE);
+            HttpResponse<byte[]> again = gateway.compress(TestGateway.KEY, dedupe);
+            // then the first 200 still names a stored object, and no delete was sent
+            assertThat(again.statusCode()).isEqualTo(500);
+            assertThat(gateway.metric("gateway_storage_cleanups_pending")).isZero();
+            assertThat(supabase.deletes).hasValue(0);
+            String url = json(first).path("url").asText();
+            assertThat(supabase.objects).hasSize(1);
+            assertThat(url).endsWith(supabase.objects.keySet().iterator().next().substring("images/".length()));
         }
     }
 

@@ -87,6 +87,16 @@ public final class TestGateway implements AutoCloseable {
         }
     }
 
+    /** The value of the first series of {@code name} in /metrics (a name with its labels, or without any). */
+    public double metric(String name) {
+        for (String line : new String(get("/metrics").body(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new AssertionError(name + " is not in /metrics");
+    }
+
     public GatewayServer server() {
         return server;
     }

@@ -10,11 +10,20 @@ public interface ObjectStore extends AutoCloseable {
 
     /**
      * Stores {@code content} under {@code name}, whole or not at all: when this returns, the object is
-     * readable at {@link StoredObject#url()}; when it throws, nothing is left under that name.
+     * readable at {@link StoredObject#url()}. When it throws, no partial object is readable, but the whole one
+     * may be: a remote store can keep an upload whose answer was lost. {@link #delete} the name to be sure.
      *
      * @throws StorageException when the store refused or could not be reached; its message is for logs
      */
     StoredObject put(String name, byte[] content, String contentType) throws StorageException;
+
+    /**
+     * Removes {@code name}: when this returns, no object has that name. A name that holds no object is not an
+     * error, so a delete can be repeated until it succeeds.
+     *
+     * @throws StorageException when the store refused or could not be reached; the object may still be there
+     */
+    void delete(String name) throws StorageException;
 
     /** The public address of {@code name} in this store, whether or not it exists yet. */
     URI publicUrl(String name);

@@ -123,6 +123,73 @@ public abstract class ObjectStoreContract {
     }
 
     @Test
+    void deleteRemovesAStoredObject() throws Exception {
+        // given
+        StoredObject stored = store().put("gone.jpg", jpegLike(3_000, 8), "image/jpeg");
+        assertThat(readBack(stored)).isPresent();
+
+        // when
+        store().delete("gone.jpg");
+
+        // then
+        assertThat(readBack(stored)).isEmpty();
+    }
+
+    @Test
+    void deleteOfANameWithoutAnObjectIsNotAnError() throws Exception {
+        // when
+        store().delete("never-stored.jpg");
+
+        // then
+        assertThat(readBack(new StoredObject("never-stored.jpg", store().publicUrl("never-stored.jpg"), 0))).isEmpty();
+    }
+
+    @Test
+    void deleteTwiceIsNotAnError() throws Exception {
+        // given
+        store().put("twice.jpg", jpegLike(500, 9), "image/jpeg");
+        store().delete("twice.jpg");
+
+        // when / then
+        store().delete("twice.jpg");
+    }
+
+    @Test
+    void deleteLeavesOtherObjectsUnchanged() throws Exception {
+        // given
+        byte[] content = jpegLike(2_000, 10);
+        StoredObject kept = store().put("stays.jpg", content, "image/jpeg");
+        store().put("goes.jpg", jpegLike(2_000, 11), "image/jpeg");
+
+        // when
+        store().delete("goes.jpg");
+
+        // then
+        assertThat(readBack(kept)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(content));
+    }
+
+    @Test
+    void putAfterDeleteStoresTheNameAgain() throws Exception {
+        // given
+        store().put("again.jpg", jpegLike(1_000, 12), "image/jpeg");
+        store().delete("again.jpg");
+        byte[] content = jpegLike(1_500, 13);
+
+        // when
+        StoredObject stored = store().put("again.jpg", content, "image/jpeg");
+
+        // then
+        assertThat(readBack(stored)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(content));
+    }
+
+    @Test
+    void deleteRefusesUnsafeNames() {
+        assertThatThrownBy(() -> store().delete("../escape.jpg")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store().delete("a/b.jpg")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store().delete(".hidden.jpg")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesUnsafeNames() {
         assertThatThrownBy(() -> store().put("../escape.jpg", jpegLike(10, 7), "image/jpeg"))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -17,6 +17,7 @@ import com.storagecompressai.gateway.ratelimit.Decision;
 import com.storagecompressai.gateway.ratelimit.RateLimiter;
 import com.storagecompressai.gateway.storage.ContentNames;
 import com.storagecompressai.gateway.storage.ObjectNames;
+import com.storagecompressai.gateway.storage.OrphanCleaner;
 import com.storagecompressai.storage.ObjectStore;
 import com.storagecompressai.storage.StorageException;
 import com.storagecompressai.storage.StoredObject;
@@ -27,7 +28,8 @@ import org.eclipse.jetty.server.Request;
 /**
  * {@code POST /compress}, in the order api.md fixes: authenticate (401), rate-limit the key (429), read and
  * check the form (400/413), compress, store, answer with the url. Every reply after the key's limit carries
- * the {@code RateLimit-*} headers.
+ * the {@code RateLimit-*} headers. A request that fails once its upload may have reached the store hands the
+ * object's name to the {@link OrphanCleaner} and answers its error at once.
  */
 public final class CompressRoute {
 
@@ -39,18 +41,18 @@ public final class CompressRoute {
     private final FormReader forms;
     private final Compressor compressor;
     private final ObjectStore store;
+    private final OrphanCleaner orphans;
     private final GatewayMetrics metrics;
     private final ErrorMapper errors;
     private final TrustedProxies proxies;
 
+    /**
+     * @param orphans deletes the object of a request that failed after its upload may have reached the store
+     * @param proxies whose X-Forwarded-For names the client counted by the failed-authentication limit
+     */
     public CompressRoute(ApiKeys keys, RateLimiter keyLimiter, RateLimiter failedAuthLimiter, FormReader forms,
-            Compressor compressor, ObjectStore store, GatewayMetrics metrics, ErrorMapper errors) {
-        this(keys, keyLimiter, failedAuthLimiter, forms, compressor, store, metrics, errors, TrustedProxies.none());
-    }
-
-    /** @param proxies whose X-Forwarded-For names the client counted by the failed-authentication limit */
-    public CompressRoute(ApiKeys keys, RateLimiter keyLimiter, RateLimiter failedAuthLimiter, FormReader forms,
-            Compressor compressor, ObjectStore store, GatewayMetrics metrics, ErrorMapper errors, TrustedProxies proxies) {
+            Compressor compressor, ObjectStore store, OrphanCleaner orphans, GatewayMetrics metrics, ErrorMapper errors,
+            TrustedProxies proxies) {
         this.proxies = proxies;
         this.keys = keys;
         this.keyLimiter = keyLimiter;
@@ -58,6 +60,7 @@ public final class CompressRoute {
         this.forms = forms;
         this.compressor = compressor;
         this.store = store;
+        this.orphans = orphans;
         this.metrics = metrics;
         this.errors = errors;
     }
@@ -101,13 +104,22 @@ public final class CompressRoute {
         Compressed compressed = compressor.compress(form.image(), form.options());
         long compressedAt = System.nanoTime();
         String name = form.dedupe() ? ContentNames.of(form.image(), form.options()) : ObjectNames.next();
-        StoredObject stored = store.put(name, compressed.jpeg(), "image/jpeg");
-        metrics.compressed(form.image().length, compressed.jpeg().length,
-                Duration.ofNanos(compressedAt - started), Duration.ofNanos(System.nanoTime() - compressedAt));
-        CompressResult result = new CompressResult(stored.url().toString(), compressed.jpeg().length,
-                form.image().length, compressed.width(), compressed.height(),
-                compressed.quality() == null ? form.quality() : compressed.quality(), compressed.score(),
-                compressed.servedOriginal() ? "original" : "encoded");
-        return Reply.json(200, Json.bytes(result));
+        try {
+            StoredObject stored = store.put(name, compressed.jpeg(), "image/jpeg");
+            metrics.compressed(form.image().length, compressed.jpeg().length,
+                    Duration.ofNanos(compressedAt - started), Duration.ofNanos(System.nanoTime() - compressedAt));
+            CompressResult result = new CompressResult(stored.url().toString(), compressed.jpeg().length,
+                    form.image().length, compressed.width(), compressed.height(),
+                    compressed.quality() == null ? form.quality() : compressed.quality(), compressed.score(),
+                    compressed.servedOriginal() ? "original" : "encoded");
+            return Reply.json(200, Json.bytes(result));
+        } catch (StorageException | RuntimeException | Error e) {
+            // The store may hold the upload although it answered an error (the answer was lost): no 200 will name
+            // it, so it goes. A content name (dedupe) may be an earlier request's 200, with these very bytes: it stays.
+            if (!form.dedupe()) {
+                orphans.discard(name);
+            }
+            throw e;
+        }
     }
 }

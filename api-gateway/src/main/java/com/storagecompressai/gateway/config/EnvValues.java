@@ -2,6 +2,8 @@ package com.storagecompressai.gateway.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,19 +47,26 @@ record EnvValues(Map<String, String> env) {
         throw new ConfigException(name + " must be a port number (0-65535), got \"" + value.get() + "\"");
     }
 
-    Optional<URI> httpUri(String name) {
-        Optional<String> value = text(name);
-        if (value.isEmpty()) {
-            return Optional.empty();
+    /** A comma-separated list of http(s) URLs; blank entries are skipped, empty when the variable is unset. */
+    List<URI> httpUris(String name) {
+        List<URI> uris = new ArrayList<>();
+        for (String value : text(name).orElse("").split(",")) {
+            if (!value.isBlank()) {
+                uris.add(httpUri(name, value.strip()));
+            }
         }
+        return uris;
+    }
+
+    private static URI httpUri(String name, String value) {
         try {
-            URI uri = new URI(value.get());
+            URI uri = new URI(value);
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return Optional.of(uri);
+                return uri;
             }
         } catch (URISyntaxException ignored) {
             // reported below with the variable's name
         }
-        throw new ConfigException(name + " must be an http(s) URL such as http://engine:8000, got \"" + value.get() + "\"");
+        throw new ConfigException(name + " must be an http(s) URL such as http://engine:8000, got \"" + value + "\"");
     }
 }

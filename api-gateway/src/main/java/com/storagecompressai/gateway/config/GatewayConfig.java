@@ -12,17 +12,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Everything the gateway reads from its environment, built once at startup and passed down.
  *
- * @param engineUrl where a remote compressor-engine listens; empty runs the engine in-process
+ * @param engineUrls where remote compressor-engines listen (ENGINE_URL, comma-separated; one URL may be a load
+ *                   balancer); empty runs the engine in-process
  * @param redisUrl shared rate-limit state; empty keeps the limits in memory
- * @param engine the in-process engine's settings (workers, queue, MAX_PIXELS), used when engineUrl is empty
+ * @param engine the in-process engine's settings (workers, queue, MAX_PIXELS), used when engineUrls is empty
  * @param readTimeout how long a connection may send nothing (GATEWAY_READ_TIMEOUT_SECONDS): a stalled upload is cut
  * @param bodyDeadline the longest a whole request body may take to arrive (GATEWAY_BODY_DEADLINE_SECONDS)
  * @param trustedProxies whose X-Forwarded-For names the client (TRUSTED_PROXIES), none by default
- * @param engineTimeout the deadline of one call to a remote engine (ENGINE_TIMEOUT_SECONDS)
+ * @param engineTimeout the deadline of one compression on the remote engines, retries included (ENGINE_TIMEOUT_SECONDS)
+ * @param engineRetry how often a compression is tried when an engine is unreachable or overloaded (ENGINE_ATTEMPTS)
  * @param storageLimits deadline, attempts and backoff of each call to a remote store (STORAGE_DEADLINE_SECONDS)
  * @param pixelBudget pixels the in-process engine may have decoded at once (PIXEL_BUDGET); beyond, 503 OVERLOADED
  * @param engineBreaker when the remote engine's circuit breaker opens and for how long
@@ -31,7 +34,7 @@ import java.util.Optional;
 public record GatewayConfig(
         int port,
         List<String> apiKeys,
-        Optional<URI> engineUrl,
+        List<URI> engineUrls,
         int rateLimitMax,
         Duration rateLimitWindow,
         Optional<URI> redisUrl,
@@ -44,6 +47,7 @@ public record GatewayConfig(
         TrustedProxies trustedProxies,
         Duration engineTimeout,
         BreakerSettings engineBreaker,
+        EngineRetry engineRetry,
         CallLimits storageLimits,
         long pixelBudget,
         List<String> corsOrigins) {
@@ -59,7 +63,7 @@ public record GatewayConfig(
         apiKeys = List.copyOf(apiKeys);
         corsOrigins = List.copyOf(corsOrigins);
         requireKeys(apiKeys);
-        Objects.requireNonNull(engineUrl, "engineUrl");
+        engineUrls = List.copyOf(engineUrls);
         Objects.requireNonNull(redisUrl, "redisUrl");
         Objects.requireNonNull(rateLimitWindow, "rateLimitWindow");
         Objects.requireNonNull(storage, "storage");
@@ -69,6 +73,7 @@ public record GatewayConfig(
         Objects.requireNonNull(trustedProxies, "trustedProxies");
         Objects.requireNonNull(engineTimeout, "engineTimeout");
         Objects.requireNonNull(engineBreaker, "engineBreaker");
+        Objects.requireNonNull(engineRetry, "engineRetry");
         Objects.requireNonNull(storageLimits, "storageLimits");
         if (rateLimitMax < 1) {
             throw new ConfigException("RATE_LIMIT_MAX must be at least 1, got " + rateLimitMax);
@@ -95,7 +100,7 @@ public record GatewayConfig(
         return new GatewayConfig(
                 port,
                 apiKeys,
-                values.httpUri("ENGINE_URL"),
+                engineUrls(values),
                 (int) rateLimitMax,
                 Duration.ofSeconds(values.positiveLong("RATE_LIMIT_WINDOW", 60)),
                 redisUrl(values),
@@ -108,6 +113,8 @@ public record GatewayConfig(
                 trustedProxies(values),
                 Duration.ofSeconds(values.positiveLong("ENGINE_TIMEOUT_SECONDS", DEFAULT_ENGINE_TIMEOUT.toSeconds())),
                 breaker(values),
+                new EngineRetry((int) Math.min(values.positiveLong("ENGINE_ATTEMPTS", EngineRetry.DEFAULT.attempts()), 1000),
+                        EngineRetry.DEFAULT.initialBackoff()),
                 storageLimits(values),
                 values.positiveLong("PIXEL_BUDGET", defaultPixelBudget()),
                 corsOrigins(values));
@@ -152,6 +159,15 @@ public record GatewayConfig(
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
+    }
+
+    /** One URL, or several separated by commas: {@code http://10.0.0.5:8000,http://10.0.0.6:8000}. */
+    private static List<URI> engineUrls(EnvValues values) {
+        List<URI> urls = values.httpUris("ENGINE_URL");
+        if (urls.size() != new LinkedHashSet<>(urls).size()) {
+            throw new ConfigException("ENGINE_URL lists the same engine twice: " + values.text("ENGINE_URL").orElse(""));
+        }
+        return urls;
     }
 
     private static BreakerSettings breaker(EnvValues values) {
@@ -216,7 +232,7 @@ public record GatewayConfig(
     public String describe() {
         return "port=" + port
                 + " apiKeys=" + apiKeys.size()
-                + " engine=" + engineUrl.map(URI::toString).orElse("in-process")
+                + " engine=" + (engineUrls.isEmpty() ? "in-process" : engineUrls.stream().map(URI::toString).collect(Collectors.joining(",")))
                 + " rateLimit=" + rateLimitMax + "/" + rateLimitWindow.toSeconds() + "s"
                 + " rateLimitStore=" + redisUrl.map(u -> "redis://" + u.getHost() + ":" + (u.getPort() < 0 ? 6379 : u.getPort())).orElse("memory")
                 + " maxUploadBytes=" + maxUploadBytes
@@ -224,9 +240,9 @@ public record GatewayConfig(
                 + " readTimeout=" + readTimeout.toSeconds() + "s bodyDeadline=" + bodyDeadline.toSeconds() + "s"
                 + " trustedProxies=" + trustedProxies.size()
                 + " corsOrigins=" + corsOrigins.size()
-                + engineUrl.map(u -> " engineTimeout=" + engineTimeout.toSeconds() + "s engineBreaker=" + engineBreaker.failures()
-                        + "/" + engineBreaker.openFor().toSeconds() + "s").orElse("")
-                + (engineUrl.isEmpty() ? " engineWorkers=" + engine.workers() + " engineQueue=" + engine.queueCapacity()
+                + (engineUrls.isEmpty() ? "" : " engineTimeout=" + engineTimeout.toSeconds() + "s engineBreaker="
+                        + engineBreaker.failures() + "/" + engineBreaker.openFor().toSeconds() + "s engineAttempts=" + engineRetry.attempts())
+                + (engineUrls.isEmpty() ? " engineWorkers=" + engine.workers() + " engineQueue=" + engine.queueCapacity()
                         + " pixelBudget=" + pixelBudget : "")
                 + " " + storage.describe() + (storage.backend().kind().equals("local") ? ""
                         : " storageDeadline=" + storageLimits.deadline().toSeconds() + "s");

@@ -6,6 +6,7 @@ import com.storagecompressai.engine.api.CompressionException;
 import com.storagecompressai.engine.api.Compressor;
 import com.storagecompressai.engine.api.ErrorCode;
 import com.storagecompressai.gateway.config.BreakerSettings;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,8 @@ public final class GuardedCompressor implements Compressor {
                 .waitDurationInOpenState(settings.openFor())
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .recordException(GuardedCompressor::isUnavailable)
+                // A refusal is logged on every 503 while open; its stack says nothing.
+                .writableStackTraceEnabled(false)
                 .build());
     }
 
@@ -42,7 +45,8 @@ public final class GuardedCompressor implements Compressor {
     @Override
     public Compressed compress(byte[] image, CompressOptions options) throws CompressionException {
         if (!breaker.tryAcquirePermission()) {
-            throw new CompressionException(ErrorCode.ENGINE_UNAVAILABLE, "The engine circuit breaker is open");
+            throw new CompressionException(ErrorCode.ENGINE_UNAVAILABLE, "The engine circuit breaker is open",
+                    CallNotPermittedException.createCallNotPermittedException(breaker));
         }
         long started = System.nanoTime();
         try {
@@ -53,6 +57,11 @@ public final class GuardedCompressor implements Compressor {
             breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
             throw e;
         }
+    }
+
+    /** True when {@code failure} is this breaker's refusal: the call never reached the engine. */
+    static boolean isRefusal(CompressionException failure) {
+        return failure.getCause() instanceof CallNotPermittedException;
     }
 
     /** CLOSED, OPEN, HALF_OPEN, … for health and metrics. */
@@ -68,5 +77,10 @@ public final class GuardedCompressor implements Compressor {
     @Override
     public void close() {
         engine.close();
+    }
+
+    @Override
+    public String toString() {
+        return engine.toString();
     }
 }

@@ -46,7 +46,10 @@ public final class RemoteCompressor implements Compressor {
         this(engineUrl, DEFAULT_DEADLINE);
     }
 
-    /** @param deadline the whole call, from sending the request to the last byte of the answer (ENGINE_TIMEOUT_SECONDS) */
+    /**
+     * @param deadline the whole call, from sending the request to the last byte of the answer (ENGINE_TIMEOUT_SECONDS);
+     *                 shorter when {@link EngineFailover} has less time left
+     */
     public RemoteCompressor(URI engineUrl, Duration deadline) {
         this.deadline = deadline;
         String text = engineUrl.toString();
@@ -59,26 +62,31 @@ public final class RemoteCompressor implements Compressor {
 
     @Override
     public Compressed compress(byte[] image, CompressOptions options) throws CompressionException {
+        // Within EngineFailover, a retry gets only what is left of the compression's deadline.
+        Duration timeout = CallDeadline.left(deadline);
+        if (timeout.isZero()) {
+            throw new CompressionException(ErrorCode.ENGINE_UNAVAILABLE, "The compression engine did not answer in time");
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("compress?" + query(options)))
-                .timeout(deadline)
+                .timeout(timeout)
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(image));
         if (RequestId.CURRENT.isBound()) {
             request.header(RequestId.HEADER, RequestId.CURRENT.get());
         }
         long started = System.nanoTime();
-        HttpResponse<byte[]> response = send(request.build());
+        HttpResponse<byte[]> response = send(request.build(), timeout);
         if (response.statusCode() == 200) {
             return compressed(response, Duration.ofNanos(System.nanoTime() - started));
         }
         throw engineError(response);
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request) throws CompressionException {
+    private HttpResponse<byte[]> send(HttpRequest request, Duration timeout) throws CompressionException {
         // The request timeout only covers the response headers; the future's deadline also bounds a trickling body.
         CompletableFuture<HttpResponse<byte[]>> call = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            return call.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            return call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
             throw new CompressionException(ErrorCode.ENGINE_UNAVAILABLE, "The compression engine did not answer in time", e);
@@ -208,5 +216,10 @@ public final class RemoteCompressor implements Compressor {
     @Override
     public void close() {
         client.close();
+    }
+
+    @Override
+    public String toString() {
+        return "engine " + base;
     }
 }

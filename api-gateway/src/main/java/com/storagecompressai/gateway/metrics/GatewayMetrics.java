@@ -17,7 +17,8 @@ import java.time.Duration;
 /**
  * The gateway's Prometheus meters. Names follow Micrometer's conventions, so Prometheus sees
  * {@code http_server_requests_seconds}, {@code gateway_images_compressed_total}, {@code gateway_input_bytes_total},
- * {@code gateway_upload_seconds}, {@code gateway_rate_limited_total}, … Thread-safe.
+ * {@code gateway_upload_seconds}, {@code gateway_rate_limited_total},
+ * {@code gateway_engine_retries_total}, … Thread-safe.
  */
 public final class GatewayMetrics implements AutoCloseable {
 
@@ -28,6 +29,7 @@ public final class GatewayMetrics implements AutoCloseable {
     private final Counter outputBytes;
     private final Timer uploads;
     private final Timer compressions;
+    private final Counter engineRetries;
 
     public GatewayMetrics() {
         new ClassLoaderMetrics().bindTo(registry);
@@ -43,6 +45,11 @@ public final class GatewayMetrics implements AutoCloseable {
         uploads = Timer.builder("gateway.upload").description("Time to store a JPEG").publishPercentileHistogram().register(registry);
         compressions = Timer.builder("gateway.compress").description("Time the engine took, decode and encode")
                 .publishPercentileHistogram().register(registry);
+        engineRetries = Counter.builder("gateway.engine.retries")
+                .description("Compressions tried again because a remote engine was unreachable or busy").register(registry);
+        for (String outcome : new String[] {"deleted", "abandoned"}) {
+            cleanups(outcome);
+        }
     }
 
     /** The registry the in-process engine records its decode and encode timers in. */
@@ -67,6 +74,21 @@ public final class GatewayMetrics implements AutoCloseable {
         outputBytes.increment(output);
         compressions.record(compressTime);
         uploads.record(uploadTime);
+    }
+
+    /** One compression is tried again on the next remote engine (or the same load-balanced URL). */
+    public void engineRetried() {
+        engineRetries.increment();
+    }
+
+    /** @param outcome {@code deleted}, or {@code abandoned} when an orphan object is given up (and logged) */
+    public void cleanup(String outcome) {
+        cleanups(outcome).increment();
+    }
+
+    private Counter cleanups(String outcome) {
+        return Counter.builder("gateway.storage.cleanups").tag("outcome", outcome)
+                .description("Objects of failed requests deleted, or given up and logged").register(registry);
     }
 
     /** @param reason {@code key} for an API key over its limit, {@code ip} for failed authentications */

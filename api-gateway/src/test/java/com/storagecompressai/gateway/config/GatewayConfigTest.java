@@ -3,6 +3,7 @@ package com.storagecompressai.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ class GatewayConfigTest {
         GatewayConfig config = GatewayConfig.from(Map.of("API_KEY", "secret"));
         // then
         assertThat(config.port()).isEqualTo(3000);
-        assertThat(config.engineUrl()).isEmpty();
+        assertThat(config.engineUrls()).isEmpty();
+        assertThat(config.engineRetry()).isEqualTo(EngineRetry.DEFAULT);
         assertThat(config.rateLimitMax()).isEqualTo(100);
         assertThat(config.rateLimitWindow()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.redisUrl()).isEmpty();
@@ -74,11 +76,38 @@ class GatewayConfigTest {
         GatewayConfig config = GatewayConfig.from(Map.of("API_KEY", "k", "ENGINE_URL", "http://engine:8000",
                 "REDIS_URL", "redis://cache:6379", "RATE_LIMIT_MAX", "5", "RATE_LIMIT_WINDOW", "10", "PORT", "8080"));
         // then
-        assertThat(config.engineUrl()).hasValueSatisfying(uri -> assertThat(uri.getHost()).isEqualTo("engine"));
+        assertThat(config.engineUrls()).singleElement().satisfies(uri -> assertThat(uri.getHost()).isEqualTo("engine"));
         assertThat(config.redisUrl()).isPresent();
         assertThat(config.rateLimitMax()).isEqualTo(5);
         assertThat(config.rateLimitWindow()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.port()).isEqualTo(8080);
+    }
+
+    @Test
+    void readsSeveralCommaSeparatedEnginesInOrder() {
+        // when
+        GatewayConfig config = GatewayConfig.from(Map.of("API_KEY", "k",
+                "ENGINE_URL", " http://10.0.0.5:8000, ,http://10.0.0.6:8000 ", "ENGINE_ATTEMPTS", "4"));
+        // then
+        assertThat(config.engineUrls()).extracting(URI::toString).containsExactly("http://10.0.0.5:8000", "http://10.0.0.6:8000");
+        assertThat(config.engineRetry().attempts()).isEqualTo(4);
+        assertThat(config.describe()).contains("engine=http://10.0.0.5:8000,http://10.0.0.6:8000").contains("engineAttempts=4");
+    }
+
+    @Test
+    void rejectsAnEngineListWithABadOrRepeatedEntryNamingTheVariable() {
+        assertThatThrownBy(() -> GatewayConfig.from(Map.of("API_KEY", "k", "ENGINE_URL", "http://a:8000,b:8000")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("ENGINE_URL").hasMessageContaining("b:8000");
+        assertThatThrownBy(() -> GatewayConfig.from(Map.of("API_KEY", "k", "ENGINE_URL", "http://a:8000,http://a:8000")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("ENGINE_URL");
+    }
+
+    @Test
+    void rejectsEngineAttemptsOutOfRange() {
+        for (String attempts : new String[] {"0", "11", "three"}) {
+            assertThatThrownBy(() -> GatewayConfig.from(Map.of("API_KEY", "k", "ENGINE_ATTEMPTS", attempts)))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("ENGINE_ATTEMPTS");
+        }
     }
 
     @Test

@@ -64,6 +64,20 @@ public final class LocalObjectStore implements ObjectStore {
         }
     }
 
+    /** Removes the file; a name without a file (or a bucket without a folder) is already deleted. */
+    @Override
+    public void delete(String name) throws StorageException {
+        ObjectName.requireSafe(name);
+        Path target = bucketDirectory.resolve(name);
+        try {
+            if (Files.isDirectory(bucketDirectory, LinkOption.NOFOLLOW_LINKS)) {
+                Files.deleteIfExists(target);
+            }
+        } catch (IOException | SecurityException e) {
+            throw new StorageException("local store could not delete " + target + ": " + e, e);
+        }
+    }
+
     @Override
     public URI publicUrl(String name) {
         return URI.create(publicBaseUrl + "/storage/v1/object/public/" + bucket + "/" + ObjectName.requireSafe(name));

@@ -21,6 +21,7 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
@@ -68,6 +69,20 @@ public final class S3ObjectStore implements ObjectStore {
                     + e.statusCode() + " " + (e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode()), e);
         } catch (SdkException e) {
             throw new StorageException("s3 upload of " + config.bucket() + "/" + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** One {@code DeleteObject}: S3 answers 204 whether or not the key existed. Retried as a put is. */
+    @Override
+    public void delete(String name) throws StorageException {
+        ObjectName.requireSafe(name);
+        try {
+            s3.deleteObject(DeleteObjectRequest.builder().bucket(config.bucket()).key(name).build());
+        } catch (AwsServiceException e) {
+            throw new StorageException("s3 refused delete of " + config.bucket() + "/" + name + ": HTTP "
+                    + e.statusCode() + " " + (e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode()), e);
+        } catch (SdkException e) {
+            throw new StorageException("s3 delete of " + config.bucket() + "/" + name + " failed: " + e.getMessage(), e);
         }
     }
 

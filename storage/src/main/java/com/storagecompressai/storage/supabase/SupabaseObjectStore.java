@@ -6,25 +6,32 @@ import com.storagecompressai.storage.ObjectStore;
 import com.storagecompressai.storage.StorageConfig;
 import com.storagecompressai.storage.StorageException;
 import com.storagecompressai.storage.StoredObject;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Supabase Storage over its REST API, exactly as {@code supabase-storage.md} describes: one binary
  * {@code POST /storage/v1/object/{bucket}/{name}} per object with {@code x-upsert: true}, so a retry after
- * an unseen success overwrites the same bytes instead of failing as a duplicate.
+ * an unseen success overwrites the same bytes instead of failing as a duplicate. A delete is supabase-js's
+ * {@code remove}: {@code DELETE /storage/v1/object/{bucket}} with {@code {"prefixes":[name]}}.
  *
  * <p>Connection failures, timeouts, 5xx and 429 are retried with exponential backoff and jitter,
  * within {@link CallLimits}; every other answer is final. Thread-safe.
@@ -33,6 +40,7 @@ public final class SupabaseObjectStore implements ObjectStore {
 
     static final String CACHE_CONTROL = "max-age=31536000, immutable";
     private static final Logger LOG = LoggerFactory.getLogger(SupabaseObjectStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StorageConfig.Supabase config;
     private final CallLimits limits;
@@ -56,6 +64,22 @@ public final class SupabaseObjectStore implements ObjectStore {
     @Override
     public StoredObject put(String name, byte[] content, String contentType) throws StorageException {
         ObjectName.requireSafe(name);
+        call("upload", name, timeout -> upload(name, content, contentType, timeout));
+        return new StoredObject(name, publicUrl(name), content.length);
+    }
+
+    /**
+     * {@code DELETE /storage/v1/object/{bucket}} with {@code {"prefixes":[name]}}, as supabase-js's {@code remove}
+     * sends it; Storage answers 200 with the objects it removed, an empty list when there was none.
+     */
+    @Override
+    public void delete(String name) throws StorageException {
+        ObjectName.requireSafe(name);
+        call("delete", name, timeout -> removal(name, timeout));
+    }
+
+    /** One operation, retried while the answer may change (connection failures, timeouts, 5xx, 429). */
+    private void call(String action, String name, Function<Duration, HttpRequest> request) throws StorageException {
         String what = config.bucket() + "/" + name;
         long deadline = System.nanoTime() + limits.deadline().toNanos();
         String lastFailure = "deadline passed before the first attempt";
@@ -66,14 +90,13 @@ public final class SupabaseObjectStore implements ObjectStore {
                 break;
             }
             Duration timeout = Duration.ofNanos(Math.min(limits.attemptTimeout().toNanos(), remaining));
-            HttpRequest request = upload(name, content, contentType, timeout);
             try {
-                SupabaseReply reply = exchange(request, timeout);
+                SupabaseReply reply = exchange(request.apply(timeout), timeout);
                 if (reply.succeeded()) {
-                    return new StoredObject(name, publicUrl(name), content.length);
+                    return;
                 }
                 if (!reply.retryable()) {
-                    throw new StorageException("supabase refused upload of " + what + ": " + reply.describe());
+                    throw new StorageException("supabase refused " + action + " of " + what + ": " + reply.describe());
                 }
                 lastFailure = reply.describe();
                 lastCause = null;
@@ -82,12 +105,12 @@ public final class SupabaseObjectStore implements ObjectStore {
                 lastCause = e;
             }
             if (attempt < limits.maxAttempts()) {
-                LOG.warn("supabase upload of {} failed (attempt {} of {}), retrying: {}", what, attempt,
+                LOG.warn("supabase {} of {} failed (attempt {} of {}), retrying: {}", action, what, attempt,
                         limits.maxAttempts(), lastFailure);
                 pause(backoff(attempt), deadline);
             }
         }
-        throw new StorageException("supabase upload of " + what + " failed within " + limits.maxAttempts()
+        throw new StorageException("supabase " + action + " of " + what + " failed within " + limits.maxAttempts()
                 + " attempts and " + limits.deadline() + ": " + lastFailure, lastCause);
     }
 
@@ -125,6 +148,20 @@ public final class SupabaseObjectStore implements ObjectStore {
                 .header("cache-control", CACHE_CONTROL)
                 .header("x-upsert", "true")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(content))
+                .build();
+    }
+
+    private HttpRequest removal(String name, Duration timeout) {
+        URI uri = URI.create(config.url() + "/storage/v1/object/" + PathSegment.encode(config.bucket()));
+        String body;
+        try {
+            body = JSON.writeValueAsString(Map.of("prefixes", List.of(name)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list of one string is always JSON", e);
+        }
+        return authorized(HttpRequest.newBuilder(uri), timeout)
+                .header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
     }
 
@@ -181,7 +218,7 @@ public final class SupabaseObjectStore implements ObjectStore {
             TimeUnit.NANOSECONDS.sleep(nanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StorageException("interrupted while waiting to retry a supabase upload", e);
+            throw new StorageException("interrupted while waiting to retry a supabase call", e);
         }
     }
 }

@@ -117,6 +117,28 @@ class LocalObjectStoreTest extends ObjectStoreContract {
     }
 
     @Test
+    void deleteOfSomethingThatIsNotAFileFailsWithStorageExceptionNamingIt() throws Exception {
+        // given a non-empty folder where the object would be
+        breakNextPutOf("k.jpg");
+
+        // when / then
+        assertThatThrownBy(() -> store.delete("k.jpg"))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("k.jpg");
+    }
+
+    @Test
+    void deleteWhenTheBucketFolderIsMissingOrAFileIsNotAnError() throws Exception {
+        // given nothing, then a file where the bucket folder should be
+        store.delete("k.jpg");
+        Files.writeString(root.resolve("images"), "not a folder");
+
+        // when / then
+        store.delete("k.jpg");
+        assertThat(root.resolve("images")).isRegularFile();
+    }
+
+    @Test
     void isReadyCreatesTheBucketFolder() {
         assertThat(store.isReady()).isTrue();
         assertThat(root.resolve("images")).isDirectory();

@@ -150,6 +150,29 @@ class S3ObjectStoreIT extends ObjectStoreContract {
     }
 
     @Test
+    void deleteOnAStoppedServerFailsWithStorageExceptionWithinTheDeadline() throws Exception {
+        try (S3ProxyServer doomed = new S3ProxyServer();
+             S3ObjectStore orphan = new S3ObjectStore(config(doomed.endpoint(), "images"), FAST)) {
+            doomed.stop();
+
+            assertTimeoutPreemptively(Duration.ofSeconds(15), () ->
+                    assertThatThrownBy(() -> orphan.delete("gone.jpg"))
+                            .isInstanceOf(StorageException.class)
+                            .hasMessageContaining("delete of images/gone.jpg"));
+        }
+    }
+
+    @Test
+    void deleteInAMissingBucketIsRefused() {
+        try (S3ObjectStore missing = new S3ObjectStore(config(server.endpoint(), "no-such-bucket"), FAST)) {
+            assertThatThrownBy(() -> missing.delete("m.jpg"))
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining("no-such-bucket/m.jpg")
+                    .hasMessageContaining("NoSuchBucket");
+        }
+    }
+
+    @Test
     void stoppedServerFailsWithStorageExceptionWithinTheDeadline() throws Exception {
         // given
         try (S3ProxyServer doomed = new S3ProxyServer();

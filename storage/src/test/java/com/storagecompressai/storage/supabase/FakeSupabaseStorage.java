@@ -1,5 +1,7 @@
 package com.storagecompressai.storage.supabase;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -10,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +27,8 @@ import java.util.concurrent.Executors;
 /**
  * A loopback stand-in for Supabase Storage that is as strict as the real one about what we send (method,
  * path, {@code Authorization}, {@code apikey}, {@code Content-Type}, {@code x-upsert}, length) and answers
- * with the bodies seen on a real server (supabase-storage.md). Tests can script the next answers.
+ * with the bodies seen on a real server (supabase-storage.md). Deletes are supabase-js's {@code remove}, checked
+ * as strictly. Tests can script the next answers.
  */
 final class FakeSupabaseStorage implements AutoCloseable {
 
@@ -68,6 +72,7 @@ final class FakeSupabaseStorage implements AutoCloseable {
     record Received(String method, String rawPath, Headers headers, byte[] body) {
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OBJECT = "/storage/v1/object/";
     private static final String PUBLIC = "/storage/v1/object/public/";
     private static final String BUCKET = "/storage/v1/bucket/";
@@ -79,7 +84,9 @@ final class FakeSupabaseStorage implements AutoCloseable {
     private final CountDownLatch released = new CountDownLatch(1);
     private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
     private final List<Received> uploads = new CopyOnWriteArrayList<>();
+    private final List<Received> deletes = new CopyOnWriteArrayList<>();
     private final Queue<Scripted> script = new ArrayDeque<>();
+    private final Queue<Scripted> deleteScript = new ArrayDeque<>();
     private volatile Scripted always;
 
     FakeSupabaseStorage(String key, String bucket) throws IOException {
@@ -109,6 +116,15 @@ final class FakeSupabaseStorage implements AutoCloseable {
         return List.copyOf(uploads);
     }
 
+    /** The next deletes get these answers, in order; later ones are handled normally. */
+    synchronized void scriptDeletes(Scripted... answers) {
+        deleteScript.addAll(List.of(answers));
+    }
+
+    List<Received> deletes() {
+        return List.copyOf(deletes);
+    }
+
     Optional<byte[]> object(String name) {
         return Optional.ofNullable(objects.get(name));
     }
@@ -132,6 +148,9 @@ final class FakeSupabaseStorage implements AutoCloseable {
             } else if (method.equals("POST") && path.startsWith(OBJECT)) {
                 uploads.add(new Received(method, path, exchange.getRequestHeaders(), body));
                 upload(exchange, path.substring(OBJECT.length()), body);
+            } else if (method.equals("DELETE") && path.startsWith(OBJECT)) {
+                deletes.add(new Received(method, path, exchange.getRequestHeaders(), body));
+                delete(exchange, path.substring(OBJECT.length()), body);
             } else {
                 send(exchange, 404, "{\"statusCode\":\"404\",\"error\":\"Not Found\",\"message\":\"Route "
                         + method + ":" + path + " not found\"}");
@@ -174,15 +193,84 @@ final class FakeSupabaseStorage implements AutoCloseable {
         }
     }
 
-    /** The checks a real server makes before it stores anything, answered as it would. */
-    private Optional<String> refusal(Headers headers, byte[] body) {
+    /**
+     * supabase-js's {@code remove([name])}: {@code DELETE /storage/v1/object/{bucket}} with the JSON body
+     * {@code {"prefixes":[name]}}. Answers 200 with the removed objects, an empty list when none matched.
+     */
+    private void delete(HttpExchange exchange, String bucketName, byte[] body) throws IOException {
+        Scripted scripted = nextScriptedDelete();
+        switch (scripted) {
+            case Answer answer -> {
+                send(exchange, answer.status(), answer.body());
+                return;
+            }
+            case Hang _ -> {
+                awaitRelease();
+                return;
+            }
+            case Drop _ -> throw new IOException("fake drops the connection");
+            case StoreThenDrop _ -> throw new IllegalArgumentException("StoreThenDrop is for uploads");
+            case null -> {
+            }
+        }
+        Headers headers = exchange.getRequestHeaders();
+        Optional<String> refusal = authorizationRefusal(headers);
+        List<String> prefixes = prefixes(body);
+        if (refusal.isPresent()) {
+            send(exchange, 400, refusal.get());
+        } else if (!"application/json".equals(headers.getFirst("Content-Type")) || prefixes == null) {
+            send(exchange, 400, "{\"statusCode\":\"400\",\"error\":\"Error\",\"message\":"
+                    + "\"body must have required property 'prefixes'\",\"code\":\"InvalidRequest\"}");
+        } else if (!bucketName.equals(bucket)) {
+            send(exchange, 400, NO_SUCH_BUCKET);
+        } else {
+            StringBuilder removed = new StringBuilder("[");
+            for (String name : prefixes) {
+                if (objects.remove(name) != null) {
+                    removed.append(removed.length() > 1 ? "," : "").append("{\"name\":\"").append(name)
+                            .append("\",\"bucket_id\":\"").append(bucket).append("\"}");
+                }
+            }
+            send(exchange, 200, removed.append(']').toString());
+        }
+    }
+
+    /** The {@code prefixes} of a delete body, or null when the body is not exactly {@code {"prefixes":[…]}}. */
+    private static List<String> prefixes(byte[] body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node == null || !node.isObject() || node.size() != 1 || !node.path("prefixes").isArray()) {
+                return null;
+            }
+            List<String> names = new ArrayList<>();
+            for (JsonNode name : node.path("prefixes")) {
+                if (!name.isTextual()) {
+                    return null;
+                }
+                names.add(name.asText());
+            }
+            return names;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private Optional<String> authorizationRefusal(Headers headers) {
         String authorization = headers.getFirst("Authorization");
-        boolean opaqueKey = key.startsWith("sb_secret_");
         if (!key.equals(headers.getFirst("apikey"))) {
             return Optional.of(ACCESS_DENIED);
         }
-        if (opaqueKey ? authorization != null : !("Bearer " + key).equals(authorization)) {
+        if (key.startsWith("sb_secret_") ? authorization != null : !("Bearer " + key).equals(authorization)) {
             return Optional.of(authorization == null ? NO_AUTHORIZATION : ACCESS_DENIED);
+        }
+        return Optional.empty();
+    }
+
+    /** The checks a real server makes before it stores anything, answered as it would. */
+    private Optional<String> refusal(Headers headers, byte[] body) {
+        Optional<String> unauthorized = authorizationRefusal(headers);
+        if (unauthorized.isPresent()) {
+            return unauthorized;
         }
         if (!"image/jpeg".equals(headers.getFirst("Content-Type"))) {
             return Optional.of(INVALID_MIME);
@@ -216,6 +304,10 @@ final class FakeSupabaseStorage implements AutoCloseable {
         } else {
             send(exchange, 200, "{\"id\":\"" + bucket + "\",\"name\":\"" + bucket + "\",\"public\":true}");
         }
+    }
+
+    private synchronized Scripted nextScriptedDelete() {
+        return deleteScript.poll();
     }
 
     private synchronized Scripted nextScripted() {

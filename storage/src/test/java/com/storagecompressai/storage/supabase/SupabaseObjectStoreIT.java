@@ -24,6 +24,7 @@ import com.storagecompressai.storage.supabase.FakeSupabaseStorage.Received;
 import com.storagecompressai.storage.supabase.FakeSupabaseStorage.StoreThenDrop;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -276,6 +277,87 @@ class SupabaseObjectStoreIT extends ObjectStoreContract {
                     assertThatThrownBy(() -> unreachable.put("x.jpg", jpegLike(100, 13), "image/jpeg"))
                             .isInstanceOf(StorageException.class));
             assertThat(unreachable.isReady()).isFalse();
+        }
+    }
+
+    @Test
+    void deleteIsOneDeleteOfTheBucketWithThePrefixesAsJsonAndTheKeyHeaders() throws Exception {
+        // given
+        store.put("abc123.jpg", jpegLike(300, 20), "image/jpeg");
+
+        // when
+        store.delete("abc123.jpg");
+
+        // then
+        assertThat(fake.deletes()).singleElement().satisfies(delete -> {
+            assertThat(delete.method()).isEqualTo("DELETE");
+            assertThat(delete.rawPath()).isEqualTo("/storage/v1/object/images");
+            assertThat(delete.headers().get("Authorization")).containsExactly("Bearer " + JWT_KEY);
+            assertThat(delete.headers().get("apikey")).containsExactly(JWT_KEY);
+            assertThat(delete.headers().get("Content-Type")).containsExactly("application/json");
+            assertThat(new String(delete.body(), StandardCharsets.UTF_8)).isEqualTo("{\"prefixes\":[\"abc123.jpg\"]}");
+        });
+        assertThat(fake.object("abc123.jpg")).isEmpty();
+    }
+
+    @Test
+    void deleteWithASecretKeySendsItInApikeyOnly() throws Exception {
+        try (FakeSupabaseStorage secretFake = new FakeSupabaseStorage(SECRET_KEY, "images");
+             SupabaseObjectStore secretStore = storeFor(secretFake, SECRET_KEY, "images")) {
+            secretStore.put("s.jpg", jpegLike(100, 21), "image/jpeg");
+
+            secretStore.delete("s.jpg");
+
+            Received delete = secretFake.deletes().getFirst();
+            assertThat(delete.headers().get("apikey")).containsExactly(SECRET_KEY);
+            assertThat(delete.headers().containsKey("Authorization")).isFalse();
+            assertThat(secretFake.object("s.jpg")).isEmpty();
+        }
+    }
+
+    @Test
+    void deleteAfterAServerErrorOrADroppedConnectionIsRetried() throws Exception {
+        // given
+        store.put("flaky.jpg", jpegLike(100, 22), "image/jpeg");
+        fake.scriptDeletes(new Answer(500, INTERNAL), new Drop());
+
+        // when
+        store.delete("flaky.jpg");
+
+        // then
+        assertThat(fake.deletes()).hasSize(3);
+        assertThat(fake.object("flaky.jpg")).isEmpty();
+    }
+
+    @Test
+    void deleteRefusalIsFinalAndNamesTheCause() throws Exception {
+        // given
+        store.put("kept.jpg", jpegLike(100, 23), "image/jpeg");
+        fake.scriptDeletes(new Answer(400, ACCESS_DENIED));
+
+        // when / then
+        assertThatThrownBy(() -> store.delete("kept.jpg"))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("delete of images/kept.jpg")
+                .hasMessageContaining("statusCode 403 AccessDenied")
+                .hasMessageNotContaining(JWT_KEY);
+        assertThat(fake.deletes()).hasSize(1);
+        assertThat(fake.object("kept.jpg")).isPresent();
+    }
+
+    @Test
+    void deleteOnAnUnreachableServerFailsWithStorageExceptionWithinTheDeadline() {
+        // given
+        URI closedPort = fake.url();
+        fake.close();
+        try (SupabaseObjectStore unreachable = new SupabaseObjectStore(
+                new StorageConfig.Supabase(closedPort, JWT_KEY, "images"), FAST)) {
+
+            // when / then
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+                    assertThatThrownBy(() -> unreachable.delete("x.jpg"))
+                            .isInstanceOf(StorageException.class)
+                            .hasMessageContaining("delete of images/x.jpg"));
         }
     }
 
