@@ -4,6 +4,7 @@ import com.storagecompressai.jpeg.RasterImage;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 
@@ -46,7 +47,7 @@ public final class ImageDecoder {
         }
         EmbeddedMetadata metadata = ContainerMetadata.scan(format, bytes);
         byte[] readable = format == ImageFormat.JPEG ? JpegIccSegments.withoutLyingProfile(bytes) : bytes;
-        RasterImage stored = toSrgb(format, read(format, readable), metadata.iccProfile());
+        RasterImage stored = toSrgb(format, decodePixels(format, readable), metadata.iccProfile());
         return metadata.orientation().apply(stored);
     }
 
@@ -58,6 +59,21 @@ public final class ImageDecoder {
         } catch (RuntimeException | StackOverflowError e) {
             throw new InvalidImageException("the " + format + " image's pixels cannot be converted", e);
         }
+    }
+
+    /** Plain PNGs by {@link PlainPng}; everything else, and whatever it declines, by ImageIO. */
+    private BufferedImage decodePixels(ImageFormat format, byte[] bytes) throws ImageDecodeException {
+        if (format == ImageFormat.PNG) {
+            Optional<PlainPng.Header> header = PlainPng.header(bytes);
+            if (header.isPresent()) {
+                checkSize(header.get().width(), header.get().height());
+                Optional<BufferedImage> image = PlainPng.decode(bytes, header.get());
+                if (image.isPresent()) {
+                    return image.get();
+                }
+            }
+        }
+        return read(format, bytes);
     }
 
     private BufferedImage read(ImageFormat format, byte[] bytes) throws ImageDecodeException {

@@ -28,6 +28,8 @@ final class SrgbPixels {
     }
 
     /**
+     * May keep the image's own sample array when it already holds R, G, B rows: drop the image afterwards.
+     *
      * @param untaggedProfile an ICC profile the reader ignored (PNG iCCP, WebP ICCP), or null; the decoded
      *        samples are taken to be in it
      */
@@ -132,9 +134,13 @@ final class SrgbPixels {
         int base = raster.getDataBuffer().getOffset();
         int stride = model.getScanlineStride();
         byte[] out = new byte[w * h * 3];
+        boolean rgbOrder = offsets[0] == 0 && offsets[1] == 1 && offsets[2] == 2;
+        if (rgbOrder && base == 0 && stride == w * 3 && data.length == w * h * 3) {
+            return new RasterImage(w, h, ColorChannels.RGB, data); // the decoded image is dropped after this
+        }
         for (int y = 0, o = 0; y < h; y++) {
             int row = base + y * stride;
-            if (offsets[0] == 0 && offsets[1] == 1 && offsets[2] == 2) {
+            if (rgbOrder) {
                 System.arraycopy(data, row, out, o, w * 3);
                 o += w * 3;
                 continue;
