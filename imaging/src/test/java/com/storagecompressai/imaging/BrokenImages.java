@@ -3,6 +3,7 @@ package com.storagecompressai.imaging;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
@@ -90,6 +91,31 @@ final class BrokenImages {
         out.write(jpeg, 0, 2);
         for (int i = 0; i < count; i++) {
             out.writeBytes(segment(i % 2 == 0 ? 0xE1 : 0xEC, filler));
+        }
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    /**
+     * {@code count} APP1 "Exif" segments of ~64 KB: TIFF structures whose IFD claims 65535 entries, points its EXIF
+     * sub-IFD and next IFD back at itself, and gives the orientation tag two billion values.
+     */
+    static byte[] jpegWithLyingExif(byte[] jpeg, int count) {
+        ByteBuffer tiff = ByteBuffer.allocate(65_000).order(ByteOrder.LITTLE_ENDIAN);
+        tiff.put("II".getBytes(StandardCharsets.ISO_8859_1)).putShort((short) 42).putInt(8).putShort((short) 0xFFFF);
+        for (int i = 0; tiff.remaining() >= 16; i++) {
+            if (i % 2 == 0) {
+                tiff.putShort((short) 0x8769).putShort((short) 4).putInt(1).putInt(8);
+            } else {
+                tiff.putShort((short) 0x0112).putShort((short) 4).putInt(0x7FFF_FFFF).putInt(0x7FFF_FFF0);
+            }
+        }
+        tiff.putInt(8);
+        byte[] exif = segment(0xE1, TestImages.concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), tiff.array()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        for (int i = 0; i < count; i++) {
+            out.writeBytes(exif);
         }
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();

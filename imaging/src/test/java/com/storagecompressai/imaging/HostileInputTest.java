@@ -133,6 +133,21 @@ class HostileInputTest {
     }
 
     @Test
+    void decodesJpegCarryingMegabytesOfLyingExifUprightWithinBoundedMemory() throws Exception {
+        // given: ~8 MB of APP1 Exif segments whose IFDs loop and claim far more entries and values than they hold
+        byte[] jpeg = BrokenImages.jpegWithLyingExif(BrokenImages.validJpeg(), 128);
+
+        // when
+        RasterImage[] image = new RasterImage[1];
+        long allocated = allocatedWhile(() -> image[0] = decodeUnchecked(jpeg));
+
+        // then: the unreadable orientation counts as upright, and memory stays a small multiple of the input
+        assertThat(image[0].width()).isEqualTo(64);
+        assertThat(image[0].height()).isEqualTo(32);
+        assertThat(allocated).isLessThan(4L * jpeg.length + (16L << 20));
+    }
+
+    @Test
     void decodesJpegWithHugeGarbageIccProfileAsSrgbOrRefusesIt() throws Exception {
         // given: 200 chunks (13 MB) of random bytes posing as an ICC profile
         byte[] jpeg = BrokenImages.jpegWithHugeGarbageIccProfile(BrokenImages.validJpeg(), 200);

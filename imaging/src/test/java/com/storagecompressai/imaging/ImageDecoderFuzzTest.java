@@ -11,9 +11,11 @@ import com.storagecompressai.jpeg.RasterImage;
  * {@link ImageDecodeException}s; anything else (a RuntimeException, an OutOfMemoryError, a StackOverflowError)
  * is a finding.
  *
- * <p>A plain {@code ./mvnw verify} runs the {@code @FuzzTest} in regression mode: only the checked-in inputs
- * under {@code src/test/resources/com/storagecompressai/imaging/ImageDecoderFuzzTestInputs/decodeGivesAnImageOrADocumentedRefusal/}
- * (tiny valid files of every format, a small distilled corpus, and what fuzzing sessions found), in seconds.
+ * <p>A plain {@code ./mvnw verify} runs the {@code @FuzzTest} twice: first in regression mode, only the checked-in
+ * inputs under {@code src/test/resources/com/storagecompressai/imaging/ImageDecoderFuzzTestInputs/decodeGivesAnImageOrADocumentedRefusal/}
+ * (tiny valid files of every format, a small distilled corpus, and what fuzzing sessions found), in seconds; then,
+ * in the pom's {@code bounded-fuzz} profile, as a 20 s coverage-guided fuzzing run seeded with them (a finding fails
+ * the build and is written into that folder). The profile is off when {@code -Dtest} is given.
  *
  * <p>To fuzz for real, use Jazzer's standalone driver on {@link #fuzzerTestOneInput}: it instruments the ImageIO
  * plugins too ({@code com.twelvemonkeys}), where most of the parsing happens, whereas the JUnit fuzzing mode

@@ -14,8 +14,10 @@ import java.util.Set;
 /**
  * Coverage-guided fuzzing of the multipart reader: for any bytes and boundary it returns a form or throws a
  * {@link RequestException} with one of the documented 4xx codes. Anything else (another exception, a 5xx code,
- * a form whose fields break the contract) is a finding. Without JAZZER_FUZZ=1 the checked-in inputs under
- * {@code FormReaderFuzzTestInputs/readsAFormOrRefusesItWithA4xx} run as regression tests.
+ * a form whose fields break the contract) is a finding. {@code ./mvnw verify} replays the checked-in inputs under
+ * {@code FormReaderFuzzTestInputs/readsAFormOrRefusesItWithA4xx} as regression tests, then fuzzes for 20 s seeded
+ * with them (the pom's {@code bounded-fuzz} profile, off when {@code -Dtest} is given); a finding fails the build and
+ * is written into that folder.
  */
 class FormReaderFuzzTest {
 

@@ -1,6 +1,8 @@
 package com.storagecompressai.engine.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A complete answer, built by a route and written by {@link EngineHandler}. */
@@ -16,7 +18,10 @@ record Reply(int status, String contentType, byte[] body, Map<String, String> he
         return body.statusCode() == 503 ? reply.withHeaders(Map.of("Retry-After", "1")) : reply;
     }
 
+    /** This answer with {@code extra} added to its headers (a header of the same name is replaced). */
     Reply withHeaders(Map<String, String> extra) {
-        return new Reply(status, contentType, body, extra);
+        Map<String, String> merged = new LinkedHashMap<>(headers);
+        merged.putAll(extra);
+        return new Reply(status, contentType, body, Collections.unmodifiableMap(merged));
     }
 }

@@ -98,6 +98,37 @@ class HostileInputsIT {
     }
 
     @Test
+    void keepingTheMetadataOfAJpegCarryingMegabytesOfLyingExifAnswersAJpegWithoutThoseMegabytes() throws Exception {
+        // given: 8 MB of APP1 Exif segments with looping, overlong IFDs in front of a 640x480 photo
+        byte[] upload = HostileUploads.withLyingExif(HostileUploads.photoJpeg(), 128);
+
+        // when: strip=false asks for the EXIF to be carried over
+        HttpResponse<byte[]> response = post("/compress?strip=false", upload);
+
+        // then: an image, upright, with at most one EXIF segment of at most 64 KB copied
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("image/jpeg");
+        assertThat(response.headers().firstValue("X-Image-Width")).contains("640");
+        assertThat(response.body().length).isLessThan(upload.length / 16);
+        assertThat(app1Segments(response.body())).isLessThanOrEqualTo(1);
+    }
+
+    /** The APP1 segments before the first scan of a JPEG. */
+    private static int app1Segments(byte[] jpeg) {
+        int count = 0;
+        int pos = 2;
+        while (pos + 4 <= jpeg.length && (jpeg[pos] & 0xFF) == 0xFF) {
+            int marker = jpeg[pos + 1] & 0xFF;
+            if (marker == 0xDA) {
+                break;
+            }
+            count += marker == 0xE1 ? 1 : 0;
+            pos += 2 + ((jpeg[pos + 2] & 0xFF) << 8 | (jpeg[pos + 3] & 0xFF));
+        }
+        return count;
+    }
+
+    @Test
     void staysHealthyAndReturnsToItsHeapBaselineAfterHundredsOfHostileUploads() throws Exception {
         // given: a warmed-up engine (classes loaded, pools and buffers at their working size)
         List<HostileUploads.Upload> uploads = HostileUploads.all();

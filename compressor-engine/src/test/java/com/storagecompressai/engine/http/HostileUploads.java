@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +51,7 @@ final class HostileUploads {
                 new Upload("jpeg-header-claiming-65535x65535", claiming(jpeg, 65_535, 65_535), 413, "IMAGE_TOO_LARGE"),
                 new Upload("small-png-decoding-past-max-pixels", flatPng(2_100, 2_000), 413, "IMAGE_TOO_LARGE"),
                 new Upload("jpeg-with-6mb-of-app-segments", withAppSegments(jpeg, 100), 200, null),
+                new Upload("jpeg-with-8mb-of-lying-exif", withLyingExif(jpeg, 128), 200, null),
                 new Upload("jpeg-icc-profile-claiming-2gb", withLyingIccProfile(jpeg), 200, null),
                 new Upload("gif-with-1000-frames", gifWithFrames(1_000), 200, null),
                 new Upload("svg", text("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>"), 400,
@@ -104,6 +106,32 @@ final class HostileUploads {
         out.write(jpeg, 0, 2);
         for (int i = 0; i < count; i++) {
             out.writeBytes(segment(0xE1 + i % 12, filler));
+        }
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    /**
+     * {@code count} APP1 "Exif" segments of ~64 KB, each a TIFF structure whose IFD claims 65535 entries (the
+     * segment holds ~5400), points its EXIF sub-IFD and its next IFD back at itself, and gives the orientation
+     * tag two billion values.
+     */
+    static byte[] withLyingExif(byte[] jpeg, int count) {
+        ByteBuffer tiff = ByteBuffer.allocate(65_000).order(ByteOrder.LITTLE_ENDIAN);
+        tiff.put(text("II")).putShort((short) 42).putInt(8).putShort((short) 0xFFFF);
+        for (int i = 0; tiff.remaining() >= 16; i++) {
+            if (i % 2 == 0) {
+                tiff.putShort((short) 0x8769).putShort((short) 4).putInt(1).putInt(8);
+            } else {
+                tiff.putShort((short) 0x0112).putShort((short) 4).putInt(0x7FFF_FFFF).putInt(0x7FFF_FFF0);
+            }
+        }
+        tiff.putInt(8);
+        byte[] exif = segment(0xE1, concat(text("Exif\0\0"), tiff.array()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        for (int i = 0; i < count; i++) {
+            out.writeBytes(exif);
         }
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();

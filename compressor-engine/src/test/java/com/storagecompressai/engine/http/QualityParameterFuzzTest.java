@@ -16,9 +16,10 @@ import java.util.List;
  * value is only ever the one decimal {@code quality} parameter of the query, so nothing lenient slips through.
  *
  * <p>{@code ./mvnw verify} replays the inputs in
- * {@code src/test/resources/com/storagecompressai/engine/http/QualityParameterFuzzTestInputs/parseAcceptsOnlyOneDecimalQuality/};
- * to fuzz for a while: {@code JAZZER_FUZZ=1 ./mvnw -o -pl compressor-engine test -Dtest=QualityParameterFuzzTest}
- * (findings land in that folder).
+ * {@code src/test/resources/com/storagecompressai/engine/http/QualityParameterFuzzTestInputs/parseAcceptsOnlyOneDecimalQuality/},
+ * then fuzzes for 10 s (the pom's {@code bounded-fuzz} profile, off when {@code -Dtest} is given); to fuzz for a while:
+ * {@code JAZZER_FUZZ=1 ./mvnw -o -pl compressor-engine test -Dtest=QualityParameterFuzzTest} (findings land in that
+ * folder).
  */
 class QualityParameterFuzzTest {
 
