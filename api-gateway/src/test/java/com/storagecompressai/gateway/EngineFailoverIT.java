@@ -85,7 +85,7 @@ class EngineFailoverIT {
             try (socket) {
                 InputStream in = socket.getInputStream();
                 long length = 0;
-                for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
+                for (String line = RawHttp.line(in); line != null && !line.isEmpty(); line = RawHttp.line(in)) {
                     if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                         length = Long.parseLong(line.substring("content-length:".length()).strip());
                     }
@@ -337,18 +337,4 @@ class EngineFailoverIT {
         return Integer.parseInt(matcher.group(2));
     }
 
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int c = in.read();
-        if (c == -1) {
-            return null;
-        }
-        while (c != -1 && c != '\n') {
-            if (c != '\r') {
-                line.write(c);
-            }
-            c = in.read();
-        }
-        return line.toString(StandardCharsets.ISO_8859_1);
-    }
 }

@@ -2,7 +2,6 @@ package com.storagecompressai.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -76,12 +75,12 @@ final class FakeSupabase implements AutoCloseable {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
             while (true) {
-                String requestLine = line(in);
+                String requestLine = RawHttp.line(in);
                 if (requestLine == null) {
                     return;
                 }
                 long length = 0;
-                for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
+                for (String header = RawHttp.line(in); header != null && !header.isEmpty(); header = RawHttp.line(in)) {
                     if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                         length = Long.parseLong(header.substring(15).strip());
                     }
@@ -139,21 +138,6 @@ final class FakeSupabase implements AutoCloseable {
                 .getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
-    }
-
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int c = in.read();
-        if (c == -1) {
-            return null;
-        }
-        while (c != -1 && c != '\n') {
-            if (c != '\r') {
-                line.write(c);
-            }
-            c = in.read();
-        }
-        return line.toString(StandardCharsets.ISO_8859_1);
     }
 
     @Override

@@ -65,7 +65,8 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
-    private static String line(InputStream in) throws IOException {
+    /** One CRLF- or LF-ended line, or null at the end of the stream or on a reset. */
+    static String line(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int c;
         try {
