@@ -27,7 +27,7 @@ import com.storagecompressai.storage.ObjectStore;
 import com.storagecompressai.storage.ObjectStores;
 import com.storagecompressai.storage.local.LocalObjectStore;
 import java.net.URI;
-import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,11 +43,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A running gateway: Jetty with one virtual thread per request, and the engine, store and limiters it owns.
  * Starting contacts neither the store, the engine nor Redis. {@link #close()} stops accepting, lets requests
- * in flight finish (up to {@link #STOP_TIMEOUT}) and then closes what the gateway owns.
+ * in flight finish (up to GATEWAY_STOP_TIMEOUT_SECONDS) and then closes what the gateway owns.
  */
 public final class GatewayServer implements AutoCloseable {
 
-    static final Duration STOP_TIMEOUT = Duration.ofSeconds(25);
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
 
     private final Server server;
@@ -81,7 +80,7 @@ public final class GatewayServer implements AutoCloseable {
             server.setHandler(graceful);
             // Jetty's own errors (bad request line, oversized headers, shutdown) in the same JSON shape, from the engine.
             server.setErrorHandler(new JsonErrorHandler());
-            server.setStopTimeout(STOP_TIMEOUT.toMillis());
+            server.setStopTimeout(config.stopTimeout().toMillis());
             // A JVM shutdown (SIGTERM) stops the server gracefully: stop accepting, finish requests in flight.
             server.setStopAtShutdown(true);
             server.start();
@@ -148,7 +147,12 @@ public final class GatewayServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.stop();
+        try {
+            server.stop();
+        } catch (TimeoutException e) {
+            // Jetty still stopped everything; the requests it waited for were cut off.
+            LOG.warn("stopped with requests still in flight after the stop deadline; they were cut off");
+        }
     }
 
     /** Closes what the gateway opened, after Jetty has finished the requests in flight. */

@@ -62,6 +62,36 @@ class GracefulStopIT {
         }
     }
 
+    @Test
+    @Timeout(120)
+    void aRequestStuckPastTheStopDeadlineDoesNotHoldTheStop() throws Exception {
+        // given a 1 s stop deadline, and an upload that stops sending halfway (its read timeout is 30 s)
+        TestGateway gateway = TestGateway.start(data, Map.of("GATEWAY_STOP_TIMEOUT_SECONDS", "1"));
+        GatewayServer server = gateway.server();
+        byte[] body = MultipartBody.create().file("image", "a.png", "image/png", TestImages.gradientPng(64, 64)).bytes();
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /compress HTTP/1.1\r\nHost: 127.0.0.1\r\nx-api-key: " + TestGateway.KEY
+                    + "\r\nContent-Type: " + MultipartBody.contentType() + "\r\nContent-Length: " + body.length
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            Await.until(() -> server.requestsInFlight() == 1);
+            // when the gateway is stopped
+            CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> {
+                try {
+                    gateway.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // then the stop ends long before the stuck upload's own 30 s read timeout, and the connection is closed
+            stopped.get(20, TimeUnit.SECONDS);
+            socket.setSoTimeout(10_000);
+            socket.getInputStream().readAllBytes();
+        }
+    }
+
     private static boolean servesNewRequest(URI health) {
         try (HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             HttpResponse<Void> response = fresh.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET().build(),

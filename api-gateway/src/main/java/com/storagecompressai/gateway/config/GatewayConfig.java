@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
  * @param engine the in-process engine's settings (workers, queue, MAX_PIXELS), used when engineUrls is empty
  * @param readTimeout how long a connection may send nothing (GATEWAY_READ_TIMEOUT_SECONDS): a stalled upload is cut
  * @param bodyDeadline the longest a whole request body may take to arrive (GATEWAY_BODY_DEADLINE_SECONDS)
+ * @param stopTimeout how long a stop (SIGTERM) waits for requests in flight (GATEWAY_STOP_TIMEOUT_SECONDS)
  * @param trustedProxies whose X-Forwarded-For names the client (TRUSTED_PROXIES), none by default
  * @param engineTimeout the deadline of one compression on the remote engines, retries included (ENGINE_TIMEOUT_SECONDS)
  * @param engineRetry how often a compression is tried when an engine is unreachable or overloaded (ENGINE_ATTEMPTS)
@@ -44,6 +45,7 @@ public record GatewayConfig(
         EngineConfig engine,
         Duration readTimeout,
         Duration bodyDeadline,
+        Duration stopTimeout,
         TrustedProxies trustedProxies,
         Duration engineTimeout,
         BreakerSettings engineBreaker,
@@ -58,6 +60,8 @@ public record GatewayConfig(
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_BODY_DEADLINE = Duration.ofSeconds(120);
     public static final Duration DEFAULT_ENGINE_TIMEOUT = Duration.ofSeconds(60);
+    /** Fits, with a 5 s preStop pause, in Kubernetes' default 30 s grace period. */
+    public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(25);
 
     public GatewayConfig {
         apiKeys = List.copyOf(apiKeys);
@@ -70,6 +74,7 @@ public record GatewayConfig(
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(readTimeout, "readTimeout");
         Objects.requireNonNull(bodyDeadline, "bodyDeadline");
+        Objects.requireNonNull(stopTimeout, "stopTimeout");
         Objects.requireNonNull(trustedProxies, "trustedProxies");
         Objects.requireNonNull(engineTimeout, "engineTimeout");
         Objects.requireNonNull(engineBreaker, "engineBreaker");
@@ -110,6 +115,7 @@ public record GatewayConfig(
                 engine(env),
                 Duration.ofSeconds(values.positiveLong("GATEWAY_READ_TIMEOUT_SECONDS", DEFAULT_READ_TIMEOUT.toSeconds())),
                 Duration.ofSeconds(values.positiveLong("GATEWAY_BODY_DEADLINE_SECONDS", DEFAULT_BODY_DEADLINE.toSeconds())),
+                Duration.ofSeconds(values.positiveLong("GATEWAY_STOP_TIMEOUT_SECONDS", DEFAULT_STOP_TIMEOUT.toSeconds())),
                 trustedProxies(values),
                 Duration.ofSeconds(values.positiveLong("ENGINE_TIMEOUT_SECONDS", DEFAULT_ENGINE_TIMEOUT.toSeconds())),
                 breaker(values),
@@ -237,7 +243,8 @@ public record GatewayConfig(
                 + " rateLimitStore=" + redisUrl.map(u -> "redis://" + u.getHost() + ":" + (u.getPort() < 0 ? 6379 : u.getPort())).orElse("memory")
                 + " maxUploadBytes=" + maxUploadBytes
                 + " maxPixels=" + maxPixels
-                + " readTimeout=" + readTimeout.toSeconds() + "s bodyDeadline=" + bodyDeadline.toSeconds() + "s"
+                + " readTimeout=" + readTimeout.toSeconds() + "s bodyDeadline=" + bodyDeadline.toSeconds() + "s stopTimeout="
+                + stopTimeout.toSeconds() + "s"
                 + " trustedProxies=" + trustedProxies.size()
                 + " corsOrigins=" + corsOrigins.size()
                 + (engineUrls.isEmpty() ? "" : " engineTimeout=" + engineTimeout.toSeconds() + "s engineBreaker="
