@@ -134,7 +134,9 @@ final class PlainPng {
 
     /** Undoes one row's filter (PNG spec §9) into {@code out} at {@code at}, given the row above at {@code above}. */
     private static boolean unfilter(byte[] in, byte[] out, int at, int above, int stride, int bpp) {
-        switch (in[0]) {
+        // With no row above, Paeth predicts from the left alone: it is Sub.
+        int type = in[0] == 4 && above < 0 ? 1 : in[0];
+        switch (type) {
             case 0 -> System.arraycopy(in, 1, out, at, stride);
             case 1 -> {
                 for (int i = 0; i < stride; i++) {
@@ -156,9 +158,6 @@ final class PlainPng {
                 }
             }
             case 4 -> {
-                if (above < 0) {
-                    return unfilter(sub(in), out, at, above, stride, bpp); // no row above: Paeth is Sub
-                }
                 for (int i = 0; i < bpp; i++) {
                     out[at + i] = (byte) (in[i + 1] + out[above + i]);
                 }
@@ -209,11 +208,6 @@ final class PlainPng {
         int pc = Math.abs(a + b - c - c);
         int nearerOfBAndC = pb <= pc ? b : c;
         return pa <= Math.min(pb, pc) ? a : nearerOfBAndC;
-    }
-
-    private static byte[] sub(byte[] row) {
-        row[0] = 1;
-        return row;
     }
 
     /** The raster and colour model the JDK's reader gives such a PNG, minus its row-by-row conversion. */

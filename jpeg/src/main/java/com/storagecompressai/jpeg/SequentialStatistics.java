@@ -35,13 +35,8 @@ final class SequentialStatistics {
         for (int from = 0; from < total; from += stripe) {
             int start = from;
             int end = Math.min(total, from + stripe);
-            tasks.add(() -> {
-                var counter = new SymbolCounter();
-                var coder = new SequentialBlockCoder(counter, ScanEncoder.dcSlots(scan), ScanEncoder.acSlots(scan));
-                coder.primeDcPredictions(ScanTraversal.dcPredictionsAt(planes, scan, restartInterval, start));
-                ScanTraversal.runRange(planes, scan, restartInterval, coder, counter, start, end);
-                return counter;
-            });
+            tasks.add(() -> count(planes, scan, restartInterval,
+                    ScanTraversal.dcPredictionsAt(planes, scan, restartInterval, start), start, end));
         }
         return pool.invokeAll(tasks);
     }
@@ -56,15 +51,19 @@ final class SequentialStatistics {
         for (McuRows rows : ranges) {
             int start = rows.start() * perRow;
             int end = rows.end() * perRow;
-            tasks.add(() -> {
-                var counter = new SymbolCounter();
-                var coder = new SequentialBlockCoder(counter, ScanEncoder.dcSlots(scan), ScanEncoder.acSlots(scan));
-                coder.primeDcPredictions(ScanTraversal.firstDcs(planes, scan, start));
-                ScanTraversal.runRange(planes, scan, 0, coder, counter, start, end);
-                return counter;
-            });
+            tasks.add(() -> count(planes, scan, 0, ScanTraversal.firstDcs(planes, scan, start), start, end));
         }
         return sum(pool.invokeAll(tasks));
+    }
+
+    /** Counts MCUs {@code [from, to)}, starting from the given DC predictions. */
+    private static SymbolCounter count(CoefficientPlanes planes, Scan scan, int restartInterval, int[] dcPredictions,
+                                       int from, int to) {
+        var counter = new SymbolCounter();
+        var coder = new SequentialBlockCoder(counter, ScanEncoder.dcSlots(scan), ScanEncoder.acSlots(scan));
+        coder.primeDcPredictions(dcPredictions);
+        ScanTraversal.runRange(planes, scan, restartInterval, coder, counter, from, to);
+        return counter;
     }
 
     static SymbolCounter sum(List<SymbolCounter> parts) {

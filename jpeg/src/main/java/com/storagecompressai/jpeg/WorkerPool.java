@@ -74,23 +74,9 @@ final class WorkerPool implements AutoCloseable {
     }
 
     /**
-     * Runs {@code body} over {@code [0, count)} in ranges of {@code grain} (the last may be shorter). The split
-     * does not depend on the thread count, so neither does any result that depends on range boundaries.
+     * Runs {@code body} once per item, in parallel. The items are the split: callers fix it independently of the
+     * thread count, so that no result depends on it.
      */
-    void forRanges(int count, int grain, RangeBody body) {
-        var tasks = new ArrayList<Callable<Void>>();
-        for (int s = 0; s < count; s += grain) {
-            int start = s;
-            int end = Math.min(count, s + grain);
-            tasks.add(() -> {
-                body.run(start, end);
-                return null;
-            });
-        }
-        invokeAll(tasks);
-    }
-
-    /** Runs {@code body} once per item, in parallel. */
     <T> void forEach(List<T> items, java.util.function.Consumer<T> body) {
         var tasks = new ArrayList<Callable<Void>>();
         for (T item : items) {
@@ -100,11 +86,6 @@ final class WorkerPool implements AutoCloseable {
             });
         }
         invokeAll(tasks);
-    }
-
-    @FunctionalInterface
-    interface RangeBody {
-        void run(int start, int end);
     }
 
     @Override
