@@ -2,7 +2,9 @@ package com.storagecompressai.imaging;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The ICC profile a JPEG carries in APP2 "ICC_PROFILE" chunks (ICC.1:2022, annex B.4). TwelveMonkeys'
@@ -19,10 +21,28 @@ final class JpegIccSegments {
     private JpegIccSegments() {
     }
 
+    /** One APP2 ICC chunk: the bytes {@code [start, end)} of the file. */
+    private record Chunk(int start, int end) {
+    }
+
     /** {@code jpeg} itself when its ICC profile is absent or consistent, else a copy without the ICC chunks. */
     static byte[] withoutLyingProfile(byte[] jpeg) {
+        List<Chunk> chunks = iccChunks(jpeg);
         long carried = 0;
         long declared = -1;
+        for (Chunk chunk : chunks) {
+            int data = chunk.start() + 4 + CHUNK_HEADER;
+            carried += chunk.end() - data;
+            if (jpeg[chunk.start() + 4 + ICC_HEADER.length] == 1 && chunk.end() - data >= 4) {
+                declared = u32be(jpeg, data);
+            }
+        }
+        return declared > carried ? without(jpeg, chunks) : jpeg;
+    }
+
+    /** The ICC chunks among the marker segments before the first scan. */
+    private static List<Chunk> iccChunks(byte[] jpeg) {
+        List<Chunk> chunks = new ArrayList<>();
         int pos = 2;
         while (pos + 4 <= jpeg.length && (jpeg[pos] & 0xFF) == 0xFF) {
             int marker = jpeg[pos + 1] & 0xFF;
@@ -38,41 +58,22 @@ final class JpegIccSegments {
                 break;
             }
             if (isIccChunk(jpeg, pos, end)) {
-                int data = pos + 4 + CHUNK_HEADER;
-                carried += end - data;
-                if (jpeg[pos + 4 + ICC_HEADER.length] == 1 && end - data >= 4) {
-                    declared = u32be(jpeg, data);
-                }
+                chunks.add(new Chunk(pos, end));
             }
             pos = end;
         }
-        return declared > carried ? withoutIccChunks(jpeg) : jpeg;
+        return chunks;
     }
 
-    private static byte[] withoutIccChunks(byte[] jpeg) {
+    /** The file with every byte of the given chunks left out. */
+    private static byte[] without(byte[] jpeg, List<Chunk> chunks) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length);
-        out.write(jpeg, 0, 2);
-        int pos = 2;
-        while (pos + 4 <= jpeg.length && (jpeg[pos] & 0xFF) == 0xFF) {
-            int marker = jpeg[pos + 1] & 0xFF;
-            if (marker == 0xFF) {
-                out.write(0xFF);
-                pos++;
-                continue;
-            }
-            if (marker == 0xDA || marker == 0xD9 || isStandalone(marker)) {
-                break;
-            }
-            int end = pos + 2 + u16be(jpeg, pos + 2);
-            if (end > jpeg.length) {
-                break;
-            }
-            if (!isIccChunk(jpeg, pos, end)) {
-                out.write(jpeg, pos, end - pos);
-            }
-            pos = end;
+        int from = 0;
+        for (Chunk chunk : chunks) {
+            out.write(jpeg, from, chunk.start() - from);
+            from = chunk.end();
         }
-        out.write(jpeg, pos, jpeg.length - pos);
+        out.write(jpeg, from, jpeg.length - from);
         return out.toByteArray();
     }
 
