@@ -6,9 +6,9 @@ import com.storagecompressai.engine.api.CompressionException;
 import com.storagecompressai.engine.api.Compressor;
 import com.storagecompressai.engine.api.ErrorCode;
 import com.storagecompressai.gateway.config.EngineRetry;
+import com.storagecompressai.storage.Backoff;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -91,10 +91,8 @@ public final class EngineFailover implements Compressor {
         return e.code() == ErrorCode.ENGINE_UNAVAILABLE || e.code() == ErrorCode.OVERLOADED;
     }
 
-    /** Equal jitter: between half and all of {@code initialBackoff × 2^(attempt-1)}. */
     private Duration backoff(int attempt) {
-        long ceiling = retry.initialBackoff().toNanos() << Math.min(attempt - 1, 16);
-        return Duration.ofNanos(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+        return Backoff.equalJitter(retry.initialBackoff(), attempt, deadline);
     }
 
     /** Sleeps {@code pause}; false when the deadline comes first (then there is no time for another try). */

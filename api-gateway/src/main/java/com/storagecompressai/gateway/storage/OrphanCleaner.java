@@ -1,6 +1,7 @@
 package com.storagecompressai.gateway.storage;
 
 import com.storagecompressai.gateway.metrics.GatewayMetrics;
+import com.storagecompressai.storage.Backoff;
 import com.storagecompressai.storage.ObjectStore;
 import com.storagecompressai.storage.StorageException;
 import java.time.Duration;
@@ -8,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,11 +130,8 @@ public final class OrphanCleaner implements AutoCloseable {
         LOG.warn("object {} may be left in the store without a client knowing it; delete it by hand: {}", name, why);
     }
 
-    /** Equal jitter: between half and all of {@code initialBackoff × 2^(attempt-1)}, at most maxBackoff. */
     private Duration backoff(int attempt) {
-        long ceiling = Math.min(settings.maxBackoff().toNanos(),
-                settings.initialBackoff().toNanos() << Math.min(attempt - 1, 20));
-        return Duration.ofNanos(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+        return Backoff.equalJitter(settings.initialBackoff(), attempt, settings.maxBackoff());
     }
 
     /** Runs the tries that are due (up to {@link #STOP_GRACE}), then logs every key still waiting. */

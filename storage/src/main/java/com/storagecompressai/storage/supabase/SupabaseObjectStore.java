@@ -1,5 +1,6 @@
 package com.storagecompressai.storage.supabase;
 
+import com.storagecompressai.storage.Backoff;
 import com.storagecompressai.storage.CallLimits;
 import com.storagecompressai.storage.ObjectName;
 import com.storagecompressai.storage.ObjectStore;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -203,10 +203,8 @@ public final class SupabaseObjectStore implements ObjectStore {
         }
     }
 
-    /** Equal jitter: a random pause between half and all of {@code initialBackoff × 2^(attempt-1)}. */
     private Duration backoff(int attempt) {
-        long ceiling = limits.initialBackoff().toNanos() << Math.min(attempt - 1, 20);
-        return Duration.ofNanos(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+        return Backoff.equalJitter(limits.initialBackoff(), attempt, limits.deadline());
     }
 
     private static void pause(Duration pause, long deadline) throws StorageException {
