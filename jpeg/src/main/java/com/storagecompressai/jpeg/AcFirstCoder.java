@@ -22,23 +22,15 @@ final class AcFirstCoder implements BlockCoder {
         this.ss = ss;
         this.se = se;
         this.al = al;
-        this.band = (se == 63 ? -1L : (1L << (se + 1)) - 1) & ~((1L << ss) - 1);
+        this.band = SignificanceMasks.band(ss, se);
         this.significance = significance;
     }
 
     @Override
     public void code(short[] plane, int offset, int member) {
         // Blocks are sparse: mark the coefficients that survive the point transform, then walk only those.
-        long mask = 0;
-        if (significance != null) {
-            mask = significance[block++] & band;
-        } else {
-            for (int k = ss; k <= se; k++) {
-                int v = plane[offset + k];
-                int t = (v < 0 ? -v : v) >> al;
-                mask |= (long) ((t | -t) >>> 31) << k;
-            }
-        }
+        long mask = significance != null ? significance[block++] & band
+                : SignificanceMasks.ofBlock(plane, offset, ss, se, al);
         int last = ss - 1;
         for (long m = mask; m != 0; m &= m - 1) {
             int k = Long.numberOfTrailingZeros(m);

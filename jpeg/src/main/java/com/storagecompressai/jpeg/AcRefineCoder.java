@@ -26,7 +26,7 @@ final class AcRefineCoder implements BlockCoder {
     private int pendingBits; // correction bits buffered for the EOB run (libjpeg BE)
 
     AcRefineCoder(SymbolSink sink, int slot, int ss, int se, int al, long[] significance) {
-        this.band = (se == 63 ? -1L : (1L << (se + 1)) - 1) & ~((1L << ss) - 1);
+        this.band = SignificanceMasks.band(ss, se);
         this.significance = significance;
         this.sink = sink;
         this.slot = slot;
@@ -38,15 +38,8 @@ final class AcRefineCoder implements BlockCoder {
     @Override
     public void code(short[] plane, int offset, int member) {
         // Blocks are sparse: find the coefficients that are nonzero at this bit position, then walk only those.
-        long mask = 0;
-        if (significance != null) {
-            mask = significance[block++] & band;
-        } else {
-            for (int k = ss; k <= se; k++) {
-                int v = plane[offset + k];
-                mask |= (long) (((v < 0 ? -v : v) >> al | -((v < 0 ? -v : v) >> al)) >>> 31) << k;
-            }
-        }
+        long mask = significance != null ? significance[block++] & band
+                : SignificanceMasks.ofBlock(plane, offset, ss, se, al);
         int n = 0;
         int eob = 0;
         for (long m = mask; m != 0; m &= m - 1) {

@@ -179,7 +179,7 @@ final class BandGrid {
         for (int c = 0; c < count; c++) {
             Scan scan = bands.get(c);
             cells[c] = cellOf(scan);
-            bandBits[c] = (scan.se() == 63 ? -1L : (1L << (scan.se() + 1)) - 1) & -(1L << scan.ss());
+            bandBits[c] = SignificanceMasks.band(scan.ss(), scan.se());
             endBit[c] = scan.se();
         }
         long[] significant = masks.byAl()[al];

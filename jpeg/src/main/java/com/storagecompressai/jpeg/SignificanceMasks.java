@@ -49,11 +49,7 @@ record SignificanceMasks(int component, long[][] byAl) {
             int b = by * comp.blocksWide();
             for (int bx = 0; bx < comp.blocksWide(); bx++, b++) {
                 int o = comp.blockOffset(bx, by);
-                long any = 0;
-                for (int k = 1; k < 64; k++) {
-                    int v = plane[o + k];
-                    any |= (long) ((v | -v) >>> 31) << k;
-                }
+                long any = ofBlock(plane, o, 1, 63, 0);
                 byAl[0][b] = any;
                 for (int al = 1; al <= maxAl && any != 0; al++) {
                     long m = 0;
@@ -69,6 +65,22 @@ record SignificanceMasks(int component, long[][] byAl) {
                 }
             }
         }
+    }
+
+    /** Zig-zag positions {@code ss..se} as a mask. */
+    static long band(int ss, int se) {
+        return (se == 63 ? -1L : (1L << (se + 1)) - 1) & -(1L << ss);
+    }
+
+    /** The positions {@code ss..se} of one block whose magnitude survives the point transform {@code al}. */
+    static long ofBlock(short[] plane, int offset, int ss, int se, int al) {
+        long mask = 0;
+        for (int k = ss; k <= se; k++) {
+            int v = plane[offset + k];
+            int t = (v < 0 ? -v : v) >> al;
+            mask |= (long) ((t | -t) >>> 31) << k;
+        }
+        return mask;
     }
 
     int maxAl() {
