@@ -65,8 +65,12 @@ final class ScanSearch {
         int[] chosenAl = new int[components];
         for (int c = 0; c < components; c++) {
             long best = Long.MAX_VALUE;
+            long refinementCost = 0; // the refinement scans down to bit 0 that Al needs, each priced once
             for (int al = 0; al <= maxAl(c); al++) {
-                long cost = refinementBits(statistics, c, al);
+                if (al > 0) {
+                    refinementCost += bits(statistics.get(Scan.ac(c, 1, 63, al, al - 1)));
+                }
+                long cost = refinementCost;
                 for (Scan half : halves(c, al)) {
                     SymbolCounter counter = grids[c][al].counter(half);
                     statistics.put(half, counter);
@@ -126,14 +130,6 @@ final class ScanSearch {
 
     private static int maxAl(int component) {
         return component == 0 ? MAX_AL_LUMA : MAX_AL_CHROMA;
-    }
-
-    private static long refinementBits(Map<Scan, SymbolCounter> statistics, int component, int al) {
-        long bits = 0;
-        for (int bit = al; bit > 0; bit--) {
-            bits += bits(statistics.get(Scan.ac(component, 1, 63, bit, bit - 1)));
-        }
-        return bits;
     }
 
     /** Bands 1–8 and 9–63, which price each Al in stage 1. */
