@@ -1,5 +1,6 @@
 package com.storagecompressai.jpeg.quant;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -28,6 +29,8 @@ public final class TrellisQuantizer {
     private final float[] dcDiffBits = new float[13];
     /** Bits of AC symbol RRRRSSSS plus its SSSS magnitude bits. */
     private final float[] symbolBits = new float[256];
+    /** Fewest bits of an AC symbol of each size over all run lengths, for pruning the trellis search. */
+    private final float[] cheapestSymbolBits = new float[16];
     private final float lambdaNumerator;
     private final float lambdaKnee;
     private final int dcCandidates;
@@ -55,8 +58,10 @@ public final class TrellisQuantizer {
         for (int size = 0; size < dcDiffBits.length; size++) {
             dcDiffBits[size] = size + (size < rate.dcLengths().length ? rate.dcCost(size) : RateModel.ABSENT_COST);
         }
+        Arrays.fill(cheapestSymbolBits, Float.MAX_VALUE);
         for (int rs = 0; rs < 256; rs++) {
             symbolBits[rs] = rate.acCost(rs) + (rs & 15);
+            cheapestSymbolBits[rs & 15] = Math.min(cheapestSymbolBits[rs & 15], symbolBits[rs]);
         }
         this.lambdaNumerator = (float) Math.pow(2, plan.lambdaLog1());
         this.lambdaKnee = (float) Math.pow(2, plan.lambdaLog2());
@@ -148,8 +153,10 @@ public final class TrellisQuantizer {
         int[] runStart = s.runStart;
         int[] best = s.best;
         int[] nonzero = s.nonzero;
+        float[] cheapestPathBefore = s.cheapestPathBefore;
         int nonzeroCount = 1;
         nonzero[0] = 0;
+        cheapestPathBefore[0] = 0;
         zeroDist[0] = 0;
         cost[0] = 0;
         int zrlBits = rate.acCost(0xF0);
@@ -179,22 +186,36 @@ public final class TrellisQuantizer {
                 value[c] = xs < 0 ? -candidate : candidate;
             }
             float before = zeroDist[i - 1];
+            float cheapestEnding = Float.MAX_VALUE;
+            for (int c = lowest; c < categories; c++) {
+                cheapestEnding = Math.min(cheapestEnding, cheapestSymbolBits[c + 1] + dist[c]);
+            }
+            // Latest predecessors first: the best one is usually near, and once even the cheapest earlier
+            // predecessor with the cheapest symbol cannot beat the best total, the rest are skipped. Ties go to
+            // the earliest predecessor, so the choice is the one a full forward scan makes.
             float bestTotal = Float.MAX_VALUE;
-            for (int n = 0; n < nonzeroCount; n++) {
+            int bestFrom = -1;
+            float slack = (4 * before + 1024f) * 0x1p-18f;
+            for (int n = nonzeroCount - 1; n >= 0; n--) {
+                if (before + cheapestPathBefore[n] + cheapestEnding - slack > bestTotal) {
+                    break;
+                }
                 int j = nonzero[n];
                 int run = i - 1 - j;
                 float path = before - zeroDist[j] + cost[j] + (run >> 4) * zrlBits;
                 int row = (run & 15) << 4;
                 for (int c = lowest; c < categories; c++) {
                     float total = path + symbolBits[row | (c + 1)] + dist[c];
-                    if (total < bestTotal) {
+                    if (total < bestTotal || (total == bestTotal && j != bestFrom)) {
                         bestTotal = total;
                         best[i] = value[c];
-                        runStart[i] = j;
+                        bestFrom = j;
                     }
                 }
             }
+            runStart[i] = bestFrom;
             cost[i] = bestTotal;
+            cheapestPathBefore[nonzeroCount] = Math.min(cheapestPathBefore[nonzeroCount - 1], bestTotal - zeroDist[i]);
             nonzero[nonzeroCount++] = i;
         }
         int eobBits = rate.acCost(0x00);
@@ -300,6 +321,8 @@ public final class TrellisQuantizer {
         final int[] runStart = new int[64];
         final int[] best = new int[64];
         final int[] nonzero = new int[64];
+        /** Entry n: the least cost[j] − zeroDist[j] over the first n + 1 entries of {@code nonzero}. */
+        final float[] cheapestPathBefore = new float[64];
         final float[] candidateDist = new float[16];
         final int[] candidateValue = new int[16];
         final int[] dcValue;

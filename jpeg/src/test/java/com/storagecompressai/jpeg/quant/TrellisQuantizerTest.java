@@ -92,6 +92,45 @@ class TrellisQuantizerTest {
     }
 
     @Test
+    void prunedSearchChoosesExactlyWhatTryingEveryPredecessorChooses() {
+        Random random = new Random(11);
+        for (int quality : new int[] {20, 50, 75, 90, 100}) {
+            for (int component : new int[] {0, 1}) {
+                // given: random blocks, priced with Annex K and with random code lengths
+                QuantPlan plan = QuantPlan.forQuality(quality, true);
+                int[] quant = component == 0 ? plan.tables().luma() : plan.tables().chroma();
+                int[] dcLengths = new int[12];
+                int[] acLengths = new int[256];
+                for (int s = 0; s < 256; s++) {
+                    acLengths[s] = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(16);
+                }
+                for (int s = 0; s < 12; s++) {
+                    dcLengths[s] = 1 + random.nextInt(11);
+                }
+                for (RateModel rate : List.of(RateModel.annexK(component), new RateModel(dcLengths, acLengths))) {
+                    TrellisQuantizer tq = new TrellisQuantizer(plan, component, quant, rate);
+                    var reference = new FullScanTrellis(quant, rate);
+                    int blocks = 300;
+                    float[] dct = randomBlocks(random, blocks);
+                    short[] out = new short[64 * blocks];
+
+                    // when
+                    tq.quantizeRow(dct, blocks, out, 0, null, 0);
+
+                    // then
+                    for (int b = 0; b < blocks; b++) {
+                        short[] expected = reference.quantizeAc(dct, 64 * b, tq.blockLambda(dct, 64 * b, 0f));
+                        for (int i = 1; i < 64; i++) {
+                            assertThat(out[64 * b + i]).as("q%d component %d block %d position %d",
+                                    quality, component, b, i).isEqualTo(expected[i]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void quantizeRowKeepsCoefficientsInTheLegalRange() {
         // given: extreme inputs, finest table
         Random random = new Random(3);
