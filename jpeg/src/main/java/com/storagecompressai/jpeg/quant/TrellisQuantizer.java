@@ -25,6 +25,8 @@ public final class TrellisQuantizer {
     private final RateModel rate;
     /** 1/Q² per zig-zag position. */
     private final float[] weight = new float[64];
+    /** The quantizer step in libjpeg units, 8Q, per zig-zag position. */
+    private final float[] step = new float[64];
     /** Bits of a DC difference of category s: its symbol plus s magnitude bits. */
     private final float[] dcDiffBits = new float[13];
     /** Bits of AC symbol RRRRSSSS plus its SSSS magnitude bits. */
@@ -54,6 +56,7 @@ public final class TrellisQuantizer {
         for (int i = 0; i < 64; i++) {
             int q = quant[ZigZag.NATURAL_ORDER[i]];
             weight[i] = 1f / (q * q);
+            step[i] = 8f * q;
         }
         for (int size = 0; size < dcDiffBits.length; size++) {
             dcDiffBits[size] = size + (size < rate.dcLengths().length ? rate.dcCost(size) : RateModel.ABSENT_COST);
@@ -164,12 +167,10 @@ public final class TrellisQuantizer {
             int k = zz[i];
             float xs = dct[in + k] * 8f;
             float x = Math.abs(xs);
-            float q = 8f * quant[k];
+            float q = step[i];
             float w = lambda * weight[i];
             zeroDist[i] = zeroDist[i - 1] + x * x * w;
             int qval = (int) (x / q + 0.5f);
-            best[i] = 0;
-            cost[i] = Float.MAX_VALUE;
             if (qval == 0) {
                 continue;
             }
@@ -188,7 +189,8 @@ public final class TrellisQuantizer {
             float before = zeroDist[i - 1];
             float cheapestEnding = Float.MAX_VALUE;
             for (int c = lowest; c < categories; c++) {
-                cheapestEnding = Math.min(cheapestEnding, cheapestSymbolBits[c + 1] + dist[c]);
+                float ending = cheapestSymbolBits[c + 1] + dist[c];
+                cheapestEnding = ending < cheapestEnding ? ending : cheapestEnding;
             }
             // Latest predecessors first: the best one is usually near, and once even the cheapest earlier
             // predecessor with the cheapest symbol cannot beat the best total, the rest are skipped. Ties go to
@@ -215,7 +217,9 @@ public final class TrellisQuantizer {
             }
             runStart[i] = bestFrom;
             cost[i] = bestTotal;
-            cheapestPathBefore[nonzeroCount] = Math.min(cheapestPathBefore[nonzeroCount - 1], bestTotal - zeroDist[i]);
+            float pathBefore = bestTotal - zeroDist[i];
+            float previous = cheapestPathBefore[nonzeroCount - 1];
+            cheapestPathBefore[nonzeroCount] = pathBefore < previous ? pathBefore : previous;
             nonzero[nonzeroCount++] = i;
         }
         int eobBits = rate.acCost(0x00);
