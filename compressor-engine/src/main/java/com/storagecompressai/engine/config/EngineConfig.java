@@ -12,7 +12,8 @@ import java.util.Map;
  * @param maxPixels MAX_PIXELS: width × height refused beyond this, judged from the header
  * @param maxUploadBytes MAX_UPLOAD_BYTES: request bodies refused beyond this while reading
  * @param workers ENGINE_WORKERS: compressions running at once (default: one per core)
- * @param queueCapacity ENGINE_QUEUE_CAPACITY: compressions waiting for a worker before OVERLOADED
+ * @param queueCapacity ENGINE_QUEUE_CAPACITY: compressions waiting for a worker before OVERLOADED (default 8 per
+ *        worker: a burst of 16 uploads on 2 cores waits instead of being refused)
  * @param stopTimeout ENGINE_STOP_TIMEOUT_SECONDS: how long a stop waits for requests in flight
  * @param readTimeout ENGINE_READ_TIMEOUT_SECONDS: how long a connection may send nothing (a stalled or very slow
  *        client) before it is answered 408 and closed, so slow clients cannot hold connections and memory
@@ -61,7 +62,7 @@ public record EngineConfig(
                 number(env, "MAX_PIXELS", DEFAULT_MAX_PIXELS),
                 number(env, "MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES),
                 workers,
-                (int) number(env, "ENGINE_QUEUE_CAPACITY", 4L * Math.max(workers, 1)),
+                (int) number(env, "ENGINE_QUEUE_CAPACITY", 8L * Math.max(workers, 1)),
                 Duration.ofSeconds(number(env, "ENGINE_STOP_TIMEOUT_SECONDS", 20)),
                 Duration.ofSeconds(number(env, "ENGINE_READ_TIMEOUT_SECONDS", DEFAULT_READ_TIMEOUT.toSeconds())));
     }

@@ -20,7 +20,7 @@ class EngineConfigTest {
         assertThat(config.maxPixels()).isEqualTo(100_000_000L);
         assertThat(config.maxUploadBytes()).isEqualTo(26_214_400L);
         assertThat(config.workers()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(config.queueCapacity()).isEqualTo(4 * config.workers());
+        assertThat(config.queueCapacity()).isEqualTo(8 * config.workers());
     }
 
     @Test
