@@ -82,20 +82,40 @@ final class BandGrid {
 
     /** The statistics of the first scan of the band from {@code ss} to {@code se}, both of them bound + 1 / bound. */
     SymbolCounter counter(Scan scan) {
+        int cell = countedCellOf(scan);
+        var counter = new SymbolCounter();
+        counter.counts[ScanEncoder.acSlots(scan)[0]] = histogram(cell);
+        counter.rawBits = rawBits(cell);
+        return counter;
+    }
+
+    /** {@link ScanSearch#bits} of {@link #counter}, without building the counter. */
+    long bits(Scan scan) {
+        int cell = countedCellOf(scan);
+        return ScanSearch.singleTableBits(histogram(cell), rawBits(cell));
+    }
+
+    private int countedCellOf(Scan scan) {
         int cell = cellOf(scan);
         if (!eobCounted[cell]) {
             throw new IllegalStateException("EOB runs of " + scan + " were not counted");
         }
-        var counter = new SymbolCounter();
-        long[] slot = counter.counts[ScanEncoder.acSlots(scan)[0]];
+        return cell;
+    }
+
+    private long[] histogram(int cell) {
+        long[] histogram = new long[256];
         for (int s = 0; s < 256; s++) {
-            slot[s] = cumulativeSymbols[cell * 256 + s];
+            histogram[s] = cumulativeSymbols[cell * 256 + s];
         }
         for (int c = 0; c < 16; c++) {
-            slot[c << 4] += eobSymbols[cell * 16 + c];
+            histogram[c << 4] += eobSymbols[cell * 16 + c];
         }
-        counter.rawBits = cumulativeBits[cell] + eobBits[cell];
-        return counter;
+        return histogram;
+    }
+
+    private long rawBits(int cell) {
+        return cumulativeBits[cell] + eobBits[cell];
     }
 
     private int cellOf(Scan scan) {

@@ -1,6 +1,5 @@
 package com.storagecompressai.jpeg;
 
-import java.util.Arrays;
 
 /**
  * A Huffman table as a DHT carries it (T.81 B.2.4.2): {@code counts[l]} codes of length l (1..16) and the
@@ -12,7 +11,10 @@ record HuffmanTable(int[] counts, int[] values) {
         if (counts.length != 17) {
             throw new IllegalArgumentException("counts must be indexed 1..16");
         }
-        int total = Arrays.stream(counts).sum();
+        int total = 0;
+        for (int count : counts) {
+            total += count;
+        }
         if (total != values.length || total > 256) {
             throw new IllegalArgumentException("counts sum to " + total + " but there are " + values.length + " values");
         }

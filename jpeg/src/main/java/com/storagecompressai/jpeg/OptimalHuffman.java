@@ -17,7 +17,7 @@ final class OptimalHuffman {
         long[] freq = new long[257];
         System.arraycopy(counts, 0, freq, 0, 256);
         freq[256] = 1;
-        if (java.util.Arrays.stream(counts, 0, 256).allMatch(c -> c == 0)) {
+        if (allZero(counts)) {
             freq[0] = 1; // a table must hold at least one real code
         }
         int[] codeSize = new int[257];
@@ -80,16 +80,32 @@ final class OptimalHuffman {
             counts16[l] = bits[l];
             total += bits[l];
         }
+        // By code size, then symbol: a counting sort over the sizes.
+        int[] firstOfSize = new int[MAX_LENGTH + 2];
+        for (int s = 0; s < 256; s++) {
+            if (codeSize[s] > 0) {
+                firstOfSize[codeSize[s] + 1]++;
+            }
+        }
+        for (int size = 1; size <= MAX_LENGTH + 1; size++) {
+            firstOfSize[size] += firstOfSize[size - 1];
+        }
         int[] values = new int[total];
-        int p = 0;
-        for (int size = 1; size <= MAX_LENGTH && p < total; size++) {
-            for (int s = 0; s < 256; s++) {
-                if (codeSize[s] == size) {
-                    values[p++] = s;
-                }
+        for (int s = 0; s < 256; s++) {
+            if (codeSize[s] > 0) {
+                values[firstOfSize[codeSize[s]]++] = s;
             }
         }
         return new HuffmanTable(counts16, values);
+    }
+
+    private static boolean allZero(long[] counts) {
+        for (int s = 0; s < 256; s++) {
+            if (counts[s] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The live symbols, least frequent first and, among equals, the highest symbol first. */

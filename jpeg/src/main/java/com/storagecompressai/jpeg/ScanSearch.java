@@ -72,9 +72,7 @@ final class ScanSearch {
                 }
                 long cost = refinementCost;
                 for (Scan half : halves(c, al)) {
-                    SymbolCounter counter = grids[c][al].counter(half);
-                    statistics.put(half, counter);
-                    cost += bits(counter);
+                    cost += grids[c][al].bits(half);
                 }
                 if (cost < best) {
                     best = cost;
@@ -91,10 +89,12 @@ final class ScanSearch {
         pool.invokeAll(stage2);
         var bands = new ArrayList<List<Scan>>();
         for (int c = 0; c < components; c++) {
-            for (Scan band : allBands(c, chosenAl[c])) {
-                statistics.computeIfAbsent(band, grids[c][chosenAl[c]]::counter);
+            BandGrid grid = grids[c][chosenAl[c]];
+            List<Scan> chosen = bestBands(c, chosenAl[c], grid);
+            for (Scan band : chosen) {
+                statistics.put(band, grid.counter(band));
             }
-            bands.add(bestBands(c, chosenAl[c], statistics));
+            bands.add(chosen);
         }
 
         var script = new ArrayList<Scan>();
@@ -207,7 +207,7 @@ final class ScanSearch {
     }
 
     /** Cheapest split of 1..63 into bands at bit position {@code al}, in frequency order. */
-    private static List<Scan> bestBands(int component, int al, Map<Scan, SymbolCounter> statistics) {
+    private static List<Scan> bestBands(int component, int al, BandGrid grid) {
         int n = BOUNDS.length;
         long[] best = new long[n];
         int[] from = new int[n];
@@ -215,7 +215,7 @@ final class ScanSearch {
         best[0] = 0;
         for (int j = 1; j < n; j++) {
             for (int i = 0; i < j; i++) {
-                long c = best[i] + bits(statistics.get(Scan.ac(component, BOUNDS[i] + 1, BOUNDS[j], 0, al)));
+                long c = best[i] + grid.bits(Scan.ac(component, BOUNDS[i] + 1, BOUNDS[j], 0, al));
                 if (c < best[j]) {
                     best[j] = c;
                     from[j] = i;
@@ -237,6 +237,24 @@ final class ScanSearch {
         for (HuffmanTable t : tables) {
             if (t != null) {
                 dht += t.segmentBytes();
+            }
+        }
+        return bits + 8L * (dht + 10) + 4;
+    }
+
+    /** {@link #bits} of a scan whose only symbols are {@code histogram}, coded with one table. */
+    static long singleTableBits(long[] histogram, long rawBits) {
+        long bits = rawBits;
+        int dht = 4;
+        for (long count : histogram) {
+            if (count != 0) {
+                HuffmanTable table = OptimalHuffman.build(histogram);
+                int[] lengths = table.codeLengths();
+                for (int s = 0; s < 256; s++) {
+                    bits += histogram[s] * lengths[s];
+                }
+                dht += table.segmentBytes();
+                break;
             }
         }
         return bits + 8L * (dht + 10) + 4;

@@ -85,6 +85,8 @@ class ScanSearchTest {
                     assertThat(actual.counts[SymbolSink.AC]).as("%s symbols", bands.get(b))
                             .isEqualTo(expected[b].counts[SymbolSink.AC]);
                     assertThat(actual.rawBits).as("%s raw bits", bands.get(b)).isEqualTo(expected[b].rawBits);
+                    assertThat(grid.bits(bands.get(b))).as("%s priced", bands.get(b))
+                            .isEqualTo(ScanSearch.bits(expected[b]));
                 }
             }
         }
