@@ -35,10 +35,13 @@ public final class LocalObjectStore implements ObjectStore {
     private final Path bucketDirectory;
     private final String bucket;
     private final URI publicBaseUrl;
+    /** Whether files take POSIX permissions; asked once, since the JDK answers it by reading the mount table. */
+    private final boolean posix;
 
     public LocalObjectStore(StorageConfig.Local config) {
         this.bucket = config.bucket();
         this.bucketDirectory = config.directory().toAbsolutePath().normalize().resolve(config.bucket());
+        this.posix = bucketDirectory.getFileSystem().supportedFileAttributeViews().contains("posix");
         this.publicBaseUrl = config.publicBaseUrl();
     }
 
@@ -51,7 +54,7 @@ public final class LocalObjectStore implements ObjectStore {
             Files.createDirectories(bucketDirectory);
             // The leading dot keeps the temporary file out of find(): unsafe names are never served.
             temporary = Files.createTempFile(bucketDirectory, "." + name + ".", ".tmp");
-            write(temporary, content);
+            write(temporary, content, posix);
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
             temporary = null;
             return new StoredObject(name, publicUrl(name), content.length);
@@ -131,7 +134,7 @@ public final class LocalObjectStore implements ObjectStore {
         return bucket;
     }
 
-    private static void write(Path file, byte[] content) throws IOException {
+    private static void write(Path file, byte[] content, boolean posix) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -141,7 +144,7 @@ public final class LocalObjectStore implements ObjectStore {
             channel.force(true);
         }
         // createTempFile makes the file private (0600); a stored object is public by design.
-        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+        if (posix) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
