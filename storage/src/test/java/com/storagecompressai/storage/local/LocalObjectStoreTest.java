@@ -56,6 +56,16 @@ class LocalObjectStoreTest extends ObjectStoreContract {
     }
 
     @Test
+    void storedFileIsReadableByEveryoneAndWritableByTheOwnerOnly() throws Exception {
+        assumeThat(root.getFileSystem().supportedFileAttributeViews()).contains("posix");
+
+        store.put("perm.jpg", new byte[] {1, 2, 3}, "image/jpeg");
+
+        Path file = store.find("images", "perm.jpg").orElseThrow().path();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
+    }
+
+    @Test
     void publicUrlHasSupabaseShape() {
         assertThat(store.publicUrl("x.jpg"))
                 .isEqualTo(URI.create("http://localhost:3000/storage/v1/object/public/images/x.jpg"));
