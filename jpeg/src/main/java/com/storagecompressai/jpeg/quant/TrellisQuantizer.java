@@ -163,13 +163,16 @@ public final class TrellisQuantizer {
         zeroDist[0] = 0;
         cost[0] = 0;
         int zrlBits = rate.acCost(0xF0);
+        float zeroed = 0; // zeroDist[i], kept in a register along the loop
         for (int i = 1; i < 64; i++) {
             int k = zz[i];
             float xs = dct[in + k] * 8f;
             float x = Math.abs(xs);
             float q = step[i];
             float w = lambda * weight[i];
-            zeroDist[i] = zeroDist[i - 1] + x * x * w;
+            float before = zeroed;
+            zeroed = before + x * x * w;
+            zeroDist[i] = zeroed;
             int qval = (int) (x / q + 0.5f);
             if (qval == 0) {
                 continue;
@@ -186,7 +189,6 @@ public final class TrellisQuantizer {
                 dist[c] = delta * delta * w;
                 value[c] = xs < 0 ? -candidate : candidate;
             }
-            float before = zeroDist[i - 1];
             float cheapestEnding = Float.MAX_VALUE;
             for (int c = lowest; c < categories; c++) {
                 float ending = cheapestSymbolBits[c + 1] + dist[c];
@@ -217,7 +219,7 @@ public final class TrellisQuantizer {
             }
             runStart[i] = bestFrom;
             cost[i] = bestTotal;
-            float pathBefore = bestTotal - zeroDist[i];
+            float pathBefore = bestTotal - zeroed;
             float previous = cheapestPathBefore[nonzeroCount - 1];
             cheapestPathBefore[nonzeroCount] = pathBefore < previous ? pathBefore : previous;
             nonzero[nonzeroCount++] = i;
