@@ -133,11 +133,11 @@ final class SrgbPixels {
         int[] offsets = model.getBandOffsets();
         int base = raster.getDataBuffer().getOffset();
         int stride = model.getScanlineStride();
-        byte[] out = new byte[w * h * 3];
         boolean rgbOrder = offsets[0] == 0 && offsets[1] == 1 && offsets[2] == 2;
         if (rgbOrder && base == 0 && stride == w * 3 && data.length == w * h * 3) {
             return new RasterImage(w, h, ColorChannels.RGB, data); // the decoded image is dropped after this
         }
+        byte[] out = new byte[w * h * 3];
         for (int y = 0, o = 0; y < h; y++) {
             int row = base + y * stride;
             if (rgbOrder) {
