@@ -2,7 +2,6 @@ package com.storagecompressai.gateway.multipart;
 
 import com.storagecompressai.engine.api.ErrorCode;
 import com.storagecompressai.gateway.http.RequestException;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -26,7 +25,7 @@ final class FormListener extends MultiPart.AbstractPartsListener {
     private final FormLimits limits;
     private int parts;
     private String current;
-    private ByteArrayOutputStream sink;
+    private PartBytes sink;
     private byte[] image;
     private final Map<String, String> texts = new HashMap<>();
     private final Set<String> seen = new HashSet<>();
@@ -58,7 +57,7 @@ final class FormListener extends MultiPart.AbstractPartsListener {
             if (!seen.add(name)) {
                 fail(new RequestException(ErrorCode.INVALID_REQUEST, "The form has more than one \"" + name + "\" field"));
             } else {
-                sink = new ByteArrayOutputStream();
+                sink = new PartBytes();
             }
         }
     }
@@ -73,9 +72,7 @@ final class FormListener extends MultiPart.AbstractPartsListener {
                         : new RequestException(ErrorCode.INVALID_REQUEST, "The \"" + current + "\" field is too long"));
                 return;
             }
-            byte[] copy = new byte[bytes.remaining()];
-            bytes.get(copy);
-            sink.write(copy, 0, copy.length);
+            sink.append(bytes);
         }
     }
 
@@ -83,9 +80,9 @@ final class FormListener extends MultiPart.AbstractPartsListener {
     public void onPart(String name, String fileName, HttpFields headers) {
         if (sink != null && failure == null) {
             if (IMAGE.equals(name)) {
-                image = sink.toByteArray();
+                image = sink.joined();
             } else {
-                texts.put(name, sink.toString(StandardCharsets.UTF_8));
+                texts.put(name, new String(sink.joined(), StandardCharsets.UTF_8));
             }
         }
         sink = null;
