@@ -6,9 +6,14 @@ import com.storagecompressai.jpeg.quant.Deringing;
 /**
  * The per-stripe pipeline: colour conversion, edge replication, downsampling, forward DCT and quantization of
  * a range of MCU rows into {@link CoefficientPlanes}. Stripes write disjoint parts of the planes, so they can
- * run concurrently; each call allocates its own scratch buffers.
+ * run concurrently; each thread reuses its own scratch buffers ({@link StripeBuffers}).
  */
 final class BlockTransform {
+
+    /** {@link StripeBuffers} slots: 0..3 hold the full-resolution planes. */
+    private static final int LUMA_SLOT = 4;
+    private static final int DOWNSAMPLED_SLOT = 5;
+    private static final int BLOCKS_SLOT = 6;
 
     private final RasterImage image;
     private final FrameLayout layout;
@@ -39,13 +44,17 @@ final class BlockTransform {
         int fullRows = mcuRows * 8 * layout.vMax();
         int firstRow = mcuRowStart * 8 * layout.vMax();
         int componentCount = layout.componentCount();
-        float[][] full = new float[componentCount][fullWidth * fullRows];
+        StripeBuffers buffers = StripeBuffers.ofThisThread();
+        float[][] full = new float[componentCount][];
+        for (int c = 0; c < componentCount; c++) {
+            full[c] = buffers.floats(c, fullWidth * fullRows);
+        }
         convert(firstRow, fullRows, fullWidth, full);
         AqField field = null;
         if (preprocessing.adaptive()) {
             int realRows = Math.min(fullRows, image.height() - firstRow);
-            float[] luma = new float[fullWidth * realRows];
-            for (int i = 0; i < luma.length; i++) {
+            float[] luma = buffers.floats(LUMA_SLOT, fullWidth * realRows);
+            for (int i = 0; i < fullWidth * realRows; i++) {
                 luma[i] = full[0][i] + 128f; // AqField works on 0..255 samples
             }
             field = AqField.compute(luma, image.width(), realRows, fullWidth);
@@ -60,7 +69,7 @@ final class BlockTransform {
             int width = fullWidth / sx;
             if (sx != 1 || sy != 1) {
                 if (scratch == null) {
-                    scratch = new float[(fullWidth / sx) * (fullRows / sy)];
+                    scratch = buffers.floats(DOWNSAMPLED_SLOT, (fullWidth / sx) * (fullRows / sy));
                 }
                 Downsampler.box(full[c], fullWidth, fullRows, sx, sy, scratch);
 
@@ -104,7 +113,7 @@ final class BlockTransform {
         int dcQuant = dering ? preprocessing.dcQuant()[comp.index()] : 0;
         short[] plane = planes.plane(comp.index());
         int realBlocks = comp.blocksWide();
-        float[] blocks = new float[realBlocks * 64];
+        float[] blocks = StripeBuffers.ofThisThread().floats(BLOCKS_SLOT, realBlocks * 64);
         int firstBlockRow = mcuRowStart * comp.v();
         int endBlockRow = mcuRowEnd * comp.v();
         for (int by = firstBlockRow; by < endBlockRow; by++) {

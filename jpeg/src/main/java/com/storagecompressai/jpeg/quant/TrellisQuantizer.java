@@ -7,7 +7,7 @@ import java.util.Objects;
  * Turns forward-DCT coefficients of one component into the integers a JPEG stores, by rate-distortion
  * optimised (trellis) quantization as in mozjpeg or, when the plan turns it off, by rounding with an adaptive
  * dead zone. Immutable and thread-safe: create one per component per pass and call it from many threads on
- * different block rows; each call allocates its own small scratch. The output depends only on the arguments.
+ * different block rows; each thread reuses its own small scratch. The output depends only on the arguments.
  *
  * <p>Costs follow mozjpeg ({@code jcdctmgr.c quantize_trellis}) in libjpeg units (8× orthonormal): per block
  * J = bits + λ·Σ (ĉ·8Q − x)² / Q², with λ = 2^s1 / (2^s2 + σ²) from the block's AC energy σ², scaled down
@@ -104,7 +104,7 @@ public final class TrellisQuantizer {
             roundRow(dct, dctOffset, blocks, out, outOffset, aqPerBlock, aqOffset);
             return;
         }
-        Scratch s = new Scratch(blocks, dcCandidates);
+        Scratch s = Scratch.ofThisThread(blocks, dcCandidates);
         for (int b = 0; b < blocks; b++) {
             int in = dctOffset + 64 * b;
             float aq = aqPerBlock == null ? 0f : aqPerBlock[aqOffset + b];
@@ -320,8 +320,10 @@ public final class TrellisQuantizer {
         return table.clone();
     }
 
-    /** Per-call working memory, so the quantizer itself stays immutable. */
+    /** Working memory of one thread, reused from call to call, so the quantizer itself stays immutable. */
     private static final class Scratch {
+        private static final ThreadLocal<Scratch> OF_THREAD = new ThreadLocal<>();
+
         final float[] zeroDist = new float[64];
         final float[] cost = new float[64];
         final int[] runStart = new int[64];
@@ -336,11 +338,21 @@ public final class TrellisQuantizer {
         final float[] dcAcc;
         final int[] dcFrom;
 
-        Scratch(int blocks, int candidates) {
-            dcValue = new int[blocks * candidates];
-            dcDist = new float[blocks * candidates];
-            dcAcc = new float[blocks * candidates];
-            dcFrom = new int[blocks * candidates];
+        private Scratch(int entries) {
+            dcValue = new int[entries];
+            dcDist = new float[entries];
+            dcAcc = new float[entries];
+            dcFrom = new int[entries];
+        }
+
+        /** This thread's scratch, with room for {@code blocks} × {@code candidates} DC candidates. */
+        static Scratch ofThisThread(int blocks, int candidates) {
+            Scratch s = OF_THREAD.get();
+            if (s == null || s.dcValue.length < blocks * candidates) {
+                s = new Scratch(blocks * candidates);
+                OF_THREAD.set(s);
+            }
+            return s;
         }
     }
 }
