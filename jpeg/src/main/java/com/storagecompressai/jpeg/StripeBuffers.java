@@ -7,8 +7,11 @@ package com.storagecompressai.jpeg;
  */
 final class StripeBuffers {
 
-    /** Larger buffers are handed out but not kept, so an unusually wide image doesn't pin memory in every thread. */
-    private static final int KEEP_AT_MOST = 4 << 20;
+    /**
+     * Larger buffers (a plane stripe over 16384 pixels wide) are handed out but not kept, so an unusually wide image
+     * does not pin tens of megabytes in every encoder thread.
+     */
+    private static final int KEEP_AT_MOST = 1 << 20;
     private static final ThreadLocal<StripeBuffers> OF_THREAD = ThreadLocal.withInitial(StripeBuffers::new);
 
     private final float[][] kept = new float[8][];

@@ -199,6 +199,7 @@ public final class TrellisQuantizer {
             // the earliest predecessor, so the choice is the one a full forward scan makes.
             float bestTotal = Float.MAX_VALUE;
             int bestFrom = -1;
+            // The bound is computed in floats too: a margin far above its rounding error keeps the skip exact.
             float slack = (4 * before + 1024f) * 0x1p-18f;
             for (int n = nonzeroCount - 1; n >= 0; n--) {
                 if (before + cheapestPathBefore[n] + cheapestEnding - slack > bestTotal) {
