@@ -21,7 +21,7 @@ record Binaries(Path java, Path nginx, Path redisServer, Path gatewayJar, Path e
                 Path.of(System.getProperty("java.home"), "bin", "java"),
                 program("nginx", "apt-get install -y nginx", "/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx"),
                 program("redis-server", "apt-get install -y redis-server", "/usr/bin/redis-server", "/usr/local/bin/redis-server"),
-                override("systemtest.gatewayJar").orElseGet(() -> shadedJar(root.resolve("api-gateway/target"), "api-gateway-", "original-")),
+                override("systemtest.gatewayJar").orElseGet(() -> shadedJar(root.resolve("api-gateway/target"), "api-gateway-", "plain-")),
                 override("systemtest.engineJar").orElseGet(() -> shadedJar(root.resolve("compressor-engine/target"), "compressor-engine-", "plain-")),
                 existing(Path.of(System.getProperty("systemtest.s3proxyJar", "target/s3proxy/s3proxy.jar")),
                         "S3Proxy's jar-with-dependencies is missing: run this module through Maven (pre-integration-test copies it)"));
