@@ -1,6 +1,5 @@
 package com.storagecompressai.jpeg;
 
-
 /**
  * A Huffman table as a DHT carries it (T.81 B.2.4.2): {@code counts[l]} codes of length l (1..16) and the
  * symbol values in order of increasing code length.

@@ -17,7 +17,7 @@ final class OptimalHuffman {
         long[] freq = new long[257];
         System.arraycopy(counts, 0, freq, 0, 256);
         freq[256] = 1;
-        if (allZero(counts)) {
+        if (isEmpty(counts)) {
             freq[0] = 1; // a table must hold at least one real code
         }
         int[] codeSize = new int[257];
@@ -99,7 +99,8 @@ final class OptimalHuffman {
         return new HuffmanTable(counts16, values);
     }
 
-    private static boolean allZero(long[] counts) {
+    /** Whether all 256 counts are 0: such a histogram needs no table. */
+    static boolean isEmpty(long[] counts) {
         for (int s = 0; s < 256; s++) {
             if (counts[s] != 0) {
                 return false;

@@ -229,34 +229,36 @@ final class ScanSearch {
         return bands;
     }
 
-    /** Exact cost of a scan in bits: entropy-coded data with its optimal table, DHT, SOS and padding. */
+    /** Exact cost of a scan in bits: entropy-coded data with its optimal tables, DHT, SOS and padding. */
     static long bits(SymbolCounter counter) {
-        HuffmanTable[] tables = ScanEncoder.tablesFor(counter);
-        long bits = counter.bitsWith(ScanEncoder.lengthsOf(tables));
-        int dht = 4;
-        for (HuffmanTable t : tables) {
-            if (t != null) {
-                dht += t.segmentBytes();
-            }
+        long bits = counter.rawBits;
+        for (long[] histogram : counter.counts) {
+            bits += tableBits(histogram);
         }
-        return bits + 8L * (dht + 10) + 4;
+        return withHeaders(bits);
     }
 
     /** {@link #bits} of a scan whose only symbols are {@code histogram}, coded with one table. */
     static long singleTableBits(long[] histogram, long rawBits) {
-        long bits = rawBits;
-        int dht = 4;
-        for (long count : histogram) {
-            if (count != 0) {
-                HuffmanTable table = OptimalHuffman.build(histogram);
-                int[] lengths = table.codeLengths();
-                for (int s = 0; s < 256; s++) {
-                    bits += histogram[s] * lengths[s];
-                }
-                dht += table.segmentBytes();
-                break;
-            }
+        return withHeaders(rawBits + tableBits(histogram));
+    }
+
+    /** The symbols' bits with their optimal table, plus the table's bytes in the DHT; 0 for an unused table. */
+    private static long tableBits(long[] histogram) {
+        if (OptimalHuffman.isEmpty(histogram)) {
+            return 0;
         }
-        return bits + 8L * (dht + 10) + 4;
+        HuffmanTable table = OptimalHuffman.build(histogram);
+        int[] lengths = table.codeLengths();
+        long bits = 8L * table.segmentBytes();
+        for (int s = 0; s < 256; s++) {
+            bits += histogram[s] * lengths[s];
+        }
+        return bits;
+    }
+
+    /** Adds the DHT marker and length, the SOS and the final byte's padding. */
+    private static long withHeaders(long bits) {
+        return bits + 8L * (4 + 10) + 4;
     }
 }

@@ -27,12 +27,7 @@ final class SymbolCounter implements SymbolSink {
     }
 
     boolean used(int slot) {
-        for (long c : counts[slot]) {
-            if (c != 0) {
-                return true;
-            }
-        }
-        return false;
+        return !OptimalHuffman.isEmpty(counts[slot]);
     }
 
     /** Entropy-coded bits with the given code lengths per slot (null = slot unused). */
