@@ -80,7 +80,7 @@ final class BlockTransform {
                 int blockRows = Math.min(mcuRows * comp.v(), comp.blocksHigh() - mcuRowStart * comp.v());
                 aq = field.forComponent(comp.blocksWide(), blockRows, sx, sy);
             }
-            transformComponent(comp, samples, width, mcuRowStart, mcuRowEnd, aq);
+            transformComponent(comp, samples, width, mcuRowStart, mcuRowEnd, aq, buffers);
         }
     }
 
@@ -108,12 +108,12 @@ final class BlockTransform {
     }
 
     private void transformComponent(ComponentLayout comp, float[] samples, int width,
-                                    int mcuRowStart, int mcuRowEnd, float[] aq) {
+                                    int mcuRowStart, int mcuRowEnd, float[] aq, StripeBuffers buffers) {
         boolean dering = preprocessing.deringing();
         int dcQuant = dering ? preprocessing.dcQuant()[comp.index()] : 0;
         short[] plane = planes.plane(comp.index());
         int realBlocks = comp.blocksWide();
-        float[] blocks = StripeBuffers.ofThisThread().floats(BLOCKS_SLOT, realBlocks * 64);
+        float[] blocks = buffers.floats(BLOCKS_SLOT, realBlocks * 64);
         int firstBlockRow = mcuRowStart * comp.v();
         int endBlockRow = mcuRowEnd * comp.v();
         for (int by = firstBlockRow; by < endBlockRow; by++) {

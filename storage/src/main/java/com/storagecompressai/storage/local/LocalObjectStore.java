@@ -54,7 +54,7 @@ public final class LocalObjectStore implements ObjectStore {
             Files.createDirectories(bucketDirectory);
             // The leading dot keeps the temporary file out of find(): unsafe names are never served.
             temporary = Files.createTempFile(bucketDirectory, "." + name + ".", ".tmp");
-            write(temporary, content, posix);
+            write(temporary, content);
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
             temporary = null;
             return new StoredObject(name, publicUrl(name), content.length);
@@ -134,7 +134,7 @@ public final class LocalObjectStore implements ObjectStore {
         return bucket;
     }
 
-    private static void write(Path file, byte[] content, boolean posix) throws IOException {
+    private void write(Path file, byte[] content) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer buffer = ByteBuffer.wrap(content);
