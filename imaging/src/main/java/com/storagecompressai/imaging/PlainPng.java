@@ -26,6 +26,7 @@ final class PlainPng {
     private static final int IDAT = 0x49444154;
     private static final int IEND = 0x49454E44;
     private static final int TRNS = 0x74524E53;
+    private static final int INFLATE_BATCH_BYTES = 64 * 1024;
 
     /** The header fields this decoder needs. */
     record Header(int width, int height, int channels) {
@@ -79,32 +80,38 @@ final class PlainPng {
             throws DataFormatException {
         int stride = header.width() * header.channels();
         int bpp = header.channels();
-        byte[] filtered = new byte[stride + 1];
+        // Several rows per call into zlib: a call per row cost a tenth of the inflating.
+        int rowsPerBatch = Math.clamp(INFLATE_BATCH_BYTES / (stride + 1), 1, header.height());
+        byte[] filtered = new byte[(stride + 1) * rowsPerBatch];
         int chunk = 8;
         int row = 0;
         int filled = 0;
         while (row < header.height()) {
-            if (inflater.needsInput()) {
-                chunk = nextIdat(png, chunk);
-                if (chunk < 0) {
+            int rows = Math.min(rowsPerBatch, header.height() - row);
+            if (filled < rows * (stride + 1)) {
+                if (inflater.needsInput()) {
+                    chunk = nextIdat(png, chunk);
+                    if (chunk < 0) {
+                        return false;
+                    }
+                    inflater.setInput(png, chunk + 8, readInt(png, chunk));
+                    chunk += 12 + readInt(png, chunk);
+                    continue;
+                }
+                int n = inflater.inflate(filtered, filled, rows * (stride + 1) - filled);
+                if (n == 0 && (inflater.finished() || inflater.needsDictionary())) {
                     return false;
                 }
-                inflater.setInput(png, chunk + 8, readInt(png, chunk));
-                chunk += 12 + readInt(png, chunk);
+                filled += n;
                 continue;
             }
-            int n = inflater.inflate(filtered, filled, filtered.length - filled);
-            if (n == 0 && (inflater.finished() || inflater.needsDictionary())) {
-                return false;
-            }
-            filled += n;
-            if (filled == filtered.length) {
-                if (!unfilter(filtered, pixels, row * stride, row == 0 ? -1 : (row - 1) * stride, stride, bpp)) {
+            for (int r = 0; r < rows; r++, row++) {
+                if (!unfilter(filtered, r * (stride + 1), pixels, row * stride, row == 0 ? -1 : (row - 1) * stride,
+                        stride, bpp)) {
                     return false;
                 }
-                row++;
-                filled = 0;
             }
+            filled = 0;
         }
         return true;
     }
@@ -132,44 +139,32 @@ final class PlainPng {
         return -1;
     }
 
-    /** Undoes one row's filter (PNG spec §9) into {@code out} at {@code at}, given the row above at {@code above}. */
-    private static boolean unfilter(byte[] in, byte[] out, int at, int above, int stride, int bpp) {
-        // With no row above, Paeth predicts from the left alone: it is Sub.
-        int type = in[0] == 4 && above < 0 ? 1 : in[0];
+    /**
+     * Undoes the filter (PNG spec §9) of the row at {@code from} in {@code in} (its type byte first) into
+     * {@code out} at {@code at}, given the row above at {@code above} (-1 for none).
+     */
+    private static boolean unfilter(byte[] in, int from, byte[] out, int at, int above, int stride, int bpp) {
+        // With no row above, Up is None, Average halves the left alone and Paeth predicts from the left: Sub.
+        int type = above >= 0 ? in[from] : switch (in[from]) {
+            case 2 -> 0;
+            case 4 -> 1;
+            default -> in[from];
+        };
         switch (type) {
-            case 0 -> System.arraycopy(in, 1, out, at, stride);
+            case 0 -> System.arraycopy(in, from + 1, out, at, stride);
             case 1 -> {
-                for (int i = 0; i < stride; i++) {
-                    int a = i >= bpp ? out[at + i - bpp] : 0;
-                    out[at + i] = (byte) (in[i + 1] + a);
+                System.arraycopy(in, from + 1, out, at, bpp);
+                for (int i = bpp; i < stride; i++) {
+                    out[at + i] = (byte) (in[from + i + 1] + out[at + i - bpp]);
                 }
             }
             case 2 -> {
                 for (int i = 0; i < stride; i++) {
-                    int b = above >= 0 ? out[above + i] : 0;
-                    out[at + i] = (byte) (in[i + 1] + b);
+                    out[at + i] = (byte) (in[from + i + 1] + out[above + i]);
                 }
             }
-            case 3 -> {
-                for (int i = 0; i < stride; i++) {
-                    int a = i >= bpp ? out[at + i - bpp] & 0xFF : 0;
-                    int b = above >= 0 ? out[above + i] & 0xFF : 0;
-                    out[at + i] = (byte) (in[i + 1] + ((a + b) >>> 1));
-                }
-            }
-            case 4 -> {
-                for (int i = 0; i < bpp; i++) {
-                    out[at + i] = (byte) (in[i + 1] + out[above + i]);
-                }
-                if (bpp == 3) {
-                    paethRgb(in, out, at, above, stride);
-                    return true;
-                }
-                for (int i = bpp; i < stride; i++) {
-                    out[at + i] = (byte) (in[i + 1]
-                            + paeth(out[at + i - bpp] & 0xFF, out[above + i] & 0xFF, out[above + i - bpp] & 0xFF));
-                }
-            }
+            case 3 -> average(in, from, out, at, above, stride, bpp);
+            case 4 -> paeth(in, from, out, at, above, stride, bpp);
             default -> {
                 return false;
             }
@@ -177,8 +172,47 @@ final class PlainPng {
         return true;
     }
 
-    /** Paeth on R, G, B rows, with the left and upper-left pixels kept in registers. */
-    private static void paethRgb(byte[] in, byte[] out, int at, int above, int stride) {
+    /** Average: RGB rows keep the left pixel in registers, since reading it back from the row just written stalls. */
+    private static void average(byte[] in, int from, byte[] out, int at, int above, int stride, int bpp) {
+        for (int i = 0; i < bpp; i++) {
+            int b = above >= 0 ? out[above + i] & 0xFF : 0;
+            out[at + i] = (byte) (in[from + i + 1] + (b >>> 1));
+        }
+        if (bpp != 3) {
+            for (int i = bpp; i < stride; i++) {
+                int b = above >= 0 ? out[above + i] & 0xFF : 0;
+                out[at + i] = (byte) (in[from + i + 1] + ((out[at + i - bpp] & 0xFF) + b >>> 1));
+            }
+            return;
+        }
+        int r = out[at] & 0xFF;
+        int g = out[at + 1] & 0xFF;
+        int bl = out[at + 2] & 0xFF;
+        for (int i = 3; i + 2 < stride; i += 3) {
+            int ur = above >= 0 ? out[above + i] & 0xFF : 0;
+            int ug = above >= 0 ? out[above + i + 1] & 0xFF : 0;
+            int ub = above >= 0 ? out[above + i + 2] & 0xFF : 0;
+            r = (in[from + i + 1] + (r + ur >>> 1)) & 0xFF;
+            g = (in[from + i + 2] + (g + ug >>> 1)) & 0xFF;
+            bl = (in[from + i + 3] + (bl + ub >>> 1)) & 0xFF;
+            out[at + i] = (byte) r;
+            out[at + i + 1] = (byte) g;
+            out[at + i + 2] = (byte) bl;
+        }
+    }
+
+    /** Paeth, with a row above; RGB rows keep the left and upper-left pixels in registers. */
+    private static void paeth(byte[] in, int from, byte[] out, int at, int above, int stride, int bpp) {
+        for (int i = 0; i < bpp; i++) {
+            out[at + i] = (byte) (in[from + i + 1] + out[above + i]);
+        }
+        if (bpp != 3) {
+            for (int i = bpp; i < stride; i++) {
+                out[at + i] = (byte) (in[from + i + 1]
+                        + paeth(out[at + i - bpp] & 0xFF, out[above + i] & 0xFF, out[above + i - bpp] & 0xFF));
+            }
+            return;
+        }
         int ar = out[at] & 0xFF;
         int ag = out[at + 1] & 0xFF;
         int ab = out[at + 2] & 0xFF;
@@ -189,9 +223,9 @@ final class PlainPng {
             int br = out[above + i] & 0xFF;
             int bg = out[above + i + 1] & 0xFF;
             int bb = out[above + i + 2] & 0xFF;
-            ar = (in[i + 1] + paeth(ar, br, cr)) & 0xFF;
-            ag = (in[i + 2] + paeth(ag, bg, cg)) & 0xFF;
-            ab = (in[i + 3] + paeth(ab, bb, cb)) & 0xFF;
+            ar = (in[from + i + 1] + paeth(ar, br, cr)) & 0xFF;
+            ag = (in[from + i + 2] + paeth(ag, bg, cg)) & 0xFF;
+            ab = (in[from + i + 3] + paeth(ab, bb, cb)) & 0xFF;
             out[at + i] = (byte) ar;
             out[at + i + 1] = (byte) ag;
             out[at + i + 2] = (byte) ab;
@@ -201,13 +235,19 @@ final class PlainPng {
         }
     }
 
-    /** The Paeth predictor without branches, which photos make unpredictable. */
-    private static int paeth(int a, int b, int c) {
+    /**
+     * The Paeth predictor, its choices made with sign masks: photos make them unpredictable, and the JIT
+     * turned the plain comparisons into branches.
+     */
+    static int paeth(int a, int b, int c) {
         int pa = Math.abs(b - c);
         int pb = Math.abs(a - c);
         int pc = Math.abs(a + b - c - c);
-        int nearerOfBAndC = pb <= pc ? b : c;
-        return pa <= Math.min(pb, pc) ? a : nearerOfBAndC;
+        int cNearer = (pc - pb) >> 31; // all ones when pc < pb
+        int nearerOfBAndC = b ^ ((b ^ c) & cNearer);
+        int distanceOfBAndC = pb ^ ((pb ^ pc) & cNearer);
+        int notA = (distanceOfBAndC - pa) >> 31; // all ones when that one is nearer than a
+        return a ^ ((a ^ nearerOfBAndC) & notA);
     }
 
     /** The raster and colour model the JDK's reader gives such a PNG, minus its row-by-row conversion. */

@@ -132,6 +132,33 @@ class PlainPngTest {
                 .isEqualTo(reference.getColorModel().getColorSpace().getType());
     }
 
+    @ParameterizedTest(name = "colour type {0}")
+    @CsvSource({"2", "6"})
+    void decodesRowsThatSpanSeveralInflateBatches(int colourType) throws IOException {
+        // given: rows so wide that a batch holds only a few, and a height no batch size divides
+        byte[] file = png(4001, 23, colourType, 5, 8, 0, false, 77);
+
+        // when
+        BufferedImage plain = PlainPng.decode(file, PlainPng.header(file).orElseThrow()).orElseThrow();
+
+        // then
+        assertThat(samples(plain)).isEqualTo(samples(ImageIO.read(new ByteArrayInputStream(file))));
+    }
+
+    @Test
+    void paethPredictorPicksWhatTheSpecPicksForEveryTripleOfBytes() {
+        for (int a = 0; a < 256; a++) {
+            for (int b = 0; b < 256; b++) {
+                for (int c = 0; c < 256; c++) {
+                    if (PlainPng.paeth(a, b, c) != paeth(a, b, c)) {
+                        throw new AssertionError("a=" + a + " b=" + b + " c=" + c + ": " + PlainPng.paeth(a, b, c)
+                                + " instead of " + paeth(a, b, c));
+                    }
+                }
+            }
+        }
+    }
+
     @ParameterizedTest(name = "bit depth {0}, colour type {1}, interlace {2}, tRNS {3}")
     @CsvSource({"16,2,0,false", "8,3,0,false", "8,2,1,false", "8,2,0,true", "8,0,0,true"})
     void leavesOtherPngsToImageIo(int bitDepth, int colourType, int interlace, boolean transparencyKey)
