@@ -258,44 +258,31 @@ final class BandGrid {
     private void accumulate() {
         cumulativeSymbols = new int[n * n * 256];
         cumulativeBits = new long[n * n];
-        for (int i = n - 1; i >= 0; i--) {
-            for (int j = 0; j < n; j++) {
+        // Cells (i, j ≤ i) hold nothing, as a coefficient lies after the bound below it: they stay 0, and every
+        // cell summed has a neighbour below and to the left.
+        for (int i = n - 2; i >= 0; i--) {
+            for (int j = i + 1; j < n; j++) {
                 int cell = i * n + j;
-                boolean down = i + 1 < n;
-                boolean left = j > 0;
+                int below = (cell + n) * 256;
+                int left = (cell - 1) * 256;
+                int diagonal = (cell + n - 1) * 256;
                 for (int s = 0; s < 256; s++) {
-                    int v = continuing[cell * 256 + s];
-                    if (down) {
-                        v += cumulativeSymbols[(cell + n) * 256 + s];
-                    }
-                    if (left) {
-                        v += cumulativeSymbols[(cell - 1) * 256 + s];
-                    }
-                    if (down && left) {
-                        v -= cumulativeSymbols[(cell + n - 1) * 256 + s];
-                    }
-                    cumulativeSymbols[cell * 256 + s] = v;
+                    cumulativeSymbols[cell * 256 + s] = continuing[cell * 256 + s] + cumulativeSymbols[below + s]
+                            + cumulativeSymbols[left + s] - cumulativeSymbols[diagonal + s];
                 }
-                long bits = magnitudeBits[cell];
-                if (down) {
-                    bits += cumulativeBits[cell + n];
-                }
-                if (left) {
-                    bits += cumulativeBits[cell - 1];
-                }
-                if (down && left) {
-                    bits -= cumulativeBits[cell + n - 1];
-                }
-                cumulativeBits[cell] = bits;
+                cumulativeBits[cell] = magnitudeBits[cell] + cumulativeBits[cell + n] + cumulativeBits[cell - 1]
+                        - cumulativeBits[cell + n - 1];
             }
         }
         // Opening symbols belong to their own start bound only: a prefix sum along j, added on top.
+        int[] run = new int[256];
         for (int i = 0; i < n; i++) {
-            for (int s = 0; s < 256; s++) {
-                int run = 0;
-                for (int j = 0; j < n; j++) {
-                    run += opening[(i * n + j) * 256 + s];
-                    cumulativeSymbols[(i * n + j) * 256 + s] += run;
+            java.util.Arrays.fill(run, 0);
+            for (int j = i + 1; j < n; j++) {
+                int cell = (i * n + j) * 256;
+                for (int s = 0; s < 256; s++) {
+                    run[s] += opening[cell + s];
+                    cumulativeSymbols[cell + s] += run[s];
                 }
             }
         }
