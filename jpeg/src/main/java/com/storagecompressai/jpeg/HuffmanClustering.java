@@ -15,7 +15,8 @@ final class HuffmanClustering {
 
     private static final int DESTINATIONS = 4;
     /** DHT segment header (marker + length) and Tc/Th + 16 counts. */
-    private static final int TABLE_OVERHEAD_BYTES = 4 + 17;
+    /** A table's bytes beyond what {@link OptimalHuffman#codedBits} counts: the DHT marker and length. */
+    private static final int DHT_HEADER_BYTES = 4;
 
     /** Where each clustered scan's table lives and whether that scan defines it. */
     record Assignment(HuffmanTable table, int destination, boolean defines) {
@@ -74,13 +75,7 @@ final class HuffmanClustering {
 
     /** Cost in bits of coding a histogram with its own optimal table, table bytes included. */
     static long cost(long[] histogram) {
-        HuffmanTable table = OptimalHuffman.build(histogram);
-        int[] lengths = table.codeLengths();
-        long bits = 0;
-        for (int s = 0; s < 256; s++) {
-            bits += histogram[s] * lengths[s];
-        }
-        return bits + 8L * (TABLE_OVERHEAD_BYTES + table.values().length);
+        return OptimalHuffman.codedBits(histogram) + 8L * DHT_HEADER_BYTES;
     }
 
     /** Whether the clustering with a and b replaced by merged keeps at most four tables live at every scan. */

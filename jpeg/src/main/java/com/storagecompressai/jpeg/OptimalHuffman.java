@@ -14,14 +14,50 @@ final class OptimalHuffman {
 
     /** @param counts 256 symbol counts (not modified); symbols with count 0 get no code */
     static HuffmanTable build(long[] counts) {
-        long[] freq = new long[257];
-        System.arraycopy(counts, 0, freq, 0, 256);
-        freq[256] = 1;
-        if (isEmpty(counts)) {
-            freq[0] = 1; // a table must hold at least one real code
+        Code code = code(counts);
+        int[] counts16 = new int[17];
+        System.arraycopy(code.codesOfLength, 0, counts16, 0, 17);
+        int[] values = new int[code.symbols.length];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = code.symbols[code.order[k]];
         }
-        int[] codeSize = new int[257];
-        int[] others = new int[257];
+        return new HuffmanTable(counts16, values);
+    }
+
+    /**
+     * The bits that the symbols take when coded with {@link #build}'s table, and that table's DHT bytes: what a
+     * scan search prices, without building the table.
+     */
+    static long codedBits(long[] counts) {
+        Code code = code(counts);
+        long bits = 8L * (17 + code.symbols.length);
+        int k = 0;
+        for (int length = 1; length <= 16; length++) {
+            for (int i = 0; i < code.codesOfLength[length]; i++, k++) {
+                bits += counts[code.symbols[code.order[k]]] * length;
+            }
+        }
+        return bits;
+    }
+
+    /**
+     * The table in brief: the coded symbols in increasing order, the order in which they take codes (by
+     * index into {@code symbols}) and how many codes each length has.
+     */
+    private record Code(int[] symbols, int[] order, int[] codesOfLength) {
+    }
+
+    /** Annex K on the used symbols only (most histograms use a few dozen of the 256), indexed 0..m−1. */
+    private static Code code(long[] counts) {
+        int[] symbols = usedSymbols(counts);
+        int m = symbols.length;
+        long[] freq = new long[m + 1];
+        for (int i = 0; i < m; i++) {
+            freq[i] = counts[symbols[i]] == 0 ? 1 : counts[symbols[i]]; // the empty table's lone symbol
+        }
+        freq[m] = 1; // the pseudo-symbol, above every real one as 256 is
+        int[] codeSize = new int[m + 1];
+        int[] others = new int[m + 1];
         java.util.Arrays.fill(others, -1);
 
         // Figure K.1: repeatedly merge the two least frequent trees. The figure scans all symbols for the least
@@ -48,7 +84,7 @@ final class OptimalHuffman {
 
         // Figure K.2: count codes of each size.
         int[] bits = new int[MAX_LENGTH + 1];
-        for (int i = 0; i <= 256; i++) {
+        for (int i = 0; i <= m; i++) {
             if (codeSize[i] > 0) {
                 bits[codeSize[i]]++;
             }
@@ -73,30 +109,40 @@ final class OptimalHuffman {
         }
         bits[longest]--;
 
-        // Figure K.4: list symbols by code size.
-        int total = 0;
-        int[] counts16 = new int[17];
-        for (int l = 1; l <= 16; l++) {
-            counts16[l] = bits[l];
-            total += bits[l];
-        }
-        // By code size, then symbol: a counting sort over the sizes.
+        // Figure K.4: symbols take codes by code size, then symbol: a counting sort over the sizes.
         int[] firstOfSize = new int[MAX_LENGTH + 2];
-        for (int s = 0; s < 256; s++) {
-            if (codeSize[s] > 0) {
-                firstOfSize[codeSize[s] + 1]++;
-            }
+        for (int i = 0; i < m; i++) {
+            firstOfSize[codeSize[i] + 1]++;
         }
         for (int size = 1; size <= MAX_LENGTH + 1; size++) {
             firstOfSize[size] += firstOfSize[size - 1];
         }
-        int[] values = new int[total];
+        int[] order = new int[m];
+        for (int i = 0; i < m; i++) {
+            order[firstOfSize[codeSize[i]]++] = i;
+        }
+        return new Code(symbols, order, java.util.Arrays.copyOf(bits, 17));
+    }
+
+    /** The symbols with a nonzero count in increasing order; symbol 0 alone when there is none. */
+    private static int[] usedSymbols(long[] counts) {
+        int m = 0;
         for (int s = 0; s < 256; s++) {
-            if (codeSize[s] > 0) {
-                values[firstOfSize[codeSize[s]]++] = s;
+            if (counts[s] != 0) {
+                m++;
             }
         }
-        return new HuffmanTable(counts16, values);
+        if (m == 0) {
+            return new int[] {0}; // a table must hold at least one real code
+        }
+        int[] symbols = new int[m];
+        int k = 0;
+        for (int s = 0; s < 256; s++) {
+            if (counts[s] != 0) {
+                symbols[k++] = s;
+            }
+        }
+        return symbols;
     }
 
     /** Whether all 256 counts are 0: such a histogram needs no table. */
@@ -113,11 +159,12 @@ final class OptimalHuffman {
     private static final class SymbolHeap {
 
         private final long[] freq;
-        private final int[] items = new int[257];
+        private final int[] items;
         private int size;
 
         SymbolHeap(long[] freq) {
             this.freq = freq;
+            this.items = new int[freq.length];
             for (int i = 0; i < freq.length; i++) {
                 if (freq[i] != 0) {
                     push(i);

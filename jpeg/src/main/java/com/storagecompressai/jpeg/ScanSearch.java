@@ -277,16 +277,7 @@ final class ScanSearch {
 
     /** The symbols' bits with their optimal table, plus the table's bytes in the DHT; 0 for an unused table. */
     private static long tableBits(long[] histogram) {
-        if (OptimalHuffman.isEmpty(histogram)) {
-            return 0;
-        }
-        HuffmanTable table = OptimalHuffman.build(histogram);
-        int[] lengths = table.codeLengths();
-        long bits = 8L * table.segmentBytes();
-        for (int s = 0; s < 256; s++) {
-            bits += histogram[s] * lengths[s];
-        }
-        return bits;
+        return OptimalHuffman.isEmpty(histogram) ? 0 : OptimalHuffman.codedBits(histogram);
     }
 
     /** Adds the DHT marker and length, the SOS and the final byte's padding. */
