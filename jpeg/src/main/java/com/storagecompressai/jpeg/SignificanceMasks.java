@@ -55,10 +55,8 @@ record SignificanceMasks(int component, long[][] byAl) {
                     long m = 0;
                     for (long bits = any; bits != 0; bits &= bits - 1) {
                         int k = Long.numberOfTrailingZeros(bits);
-                        int v = plane[o + k];
-                        if ((v < 0 ? -v : v) >> al != 0) {
-                            m |= 1L << k;
-                        }
+                        int t = Math.abs(plane[o + k]) >> al;
+                        m |= (long) ((t | -t) >>> 31) << k; // without a branch: which survive is unpredictable
                     }
                     byAl[al][b] = m;
                     any = m;
