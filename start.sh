@@ -17,4 +17,5 @@ if [ -z "$jar" ]; then
   ./mvnw -q -pl "$service" -am -DskipTests package
   jar=$(ls "$service"/target/"$service"-*.jar | head -n 1)
 fi
-exec "$JAVA_HOME/bin/java" -jar "$jar"
+# G1 as in the images: on a small machine the JVM would pick the serial collector (see deploy/README.md).
+exec "$JAVA_HOME/bin/java" -XX:+UseG1GC -jar "$jar"

@@ -200,6 +200,9 @@ def check_deployment(docs, deployment, r, where):
             tool_options = literal_env(c, "JAVA_TOOL_OPTIONS") or ""
             r.check(f"{cat}: JVM heap follows the memory limit", "-XX:MaxRAMPercentage=" in tool_options,
                     f"JAVA_TOOL_OPTIONS={tool_options!r}")
+            # Under 1792 MB the JVM would choose the serial collector, which copies every upload's pixel arrays.
+            r.check(f"{cat}: G1 collects the heap", "-XX:+UseG1GC" in tool_options,
+                    f"JAVA_TOOL_OPTIONS={tool_options!r}")
 
         security = c.get("securityContext") or {}
         run_as_non_root = security.get("runAsNonRoot", pod_security.get("runAsNonRoot"))
@@ -425,6 +428,8 @@ MUTATIONS = {
     "no requests": ("requests and limits", lambda d: gateway_container(d)["resources"].pop("requests")),
     "heap not sized": ("JVM heap", lambda d: [e.update(value="-Xss1m") for e in engine_container(d)["env"]
                                               if e["name"] == "JAVA_TOOL_OPTIONS"]),
+    "serial collector": ("G1", lambda d: [e.update(value="-XX:MaxRAMPercentage=75") for e in gateway_container(d)["env"]
+                                          if e["name"] == "JAVA_TOOL_OPTIONS"]),
     "runs as root": ("non-root", lambda d: engine_container(d)["securityContext"].update(runAsNonRoot=False,
                                                                                          runAsUser=0)),
     "privilege escalation": ("privilege escalation", lambda d: gateway_container(d)["securityContext"]
