@@ -14,7 +14,6 @@ import java.util.List;
 final class HuffmanClustering {
 
     private static final int DESTINATIONS = 4;
-    /** DHT segment header (marker + length) and Tc/Th + 16 counts. */
     /** A table's bytes beyond what {@link OptimalHuffman#codedBits} counts: the DHT marker and length. */
     private static final int DHT_HEADER_BYTES = 4;
 

@@ -15,13 +15,11 @@ final class OptimalHuffman {
     /** @param counts 256 symbol counts (not modified); symbols with count 0 get no code */
     static HuffmanTable build(long[] counts) {
         Code code = code(counts);
-        int[] counts16 = new int[17];
-        System.arraycopy(code.codesOfLength, 0, counts16, 0, 17);
-        int[] values = new int[code.symbols.length];
+        int[] values = new int[code.symbols().length];
         for (int k = 0; k < values.length; k++) {
-            values[k] = code.symbols[code.order[k]];
+            values[k] = code.symbols()[code.order()[k]];
         }
-        return new HuffmanTable(counts16, values);
+        return new HuffmanTable(code.codesOfLength(), values);
     }
 
     /**
@@ -30,11 +28,11 @@ final class OptimalHuffman {
      */
     static long codedBits(long[] counts) {
         Code code = code(counts);
-        long bits = 8L * (17 + code.symbols.length);
+        long bits = 8L * (17 + code.symbols().length);
         int k = 0;
         for (int length = 1; length <= 16; length++) {
-            for (int i = 0; i < code.codesOfLength[length]; i++, k++) {
-                bits += counts[code.symbols[code.order[k]]] * length;
+            for (int i = 0; i < code.codesOfLength()[length]; i++, k++) {
+                bits += counts[code.symbols()[code.order()[k]]] * length;
             }
         }
         return bits;

@@ -104,17 +104,17 @@ final class ScanSearch {
             grids[c] = new BandGrid[maxAl(c) + 1];
             best[c] = Long.MAX_VALUE;
         }
-        var open = new ArrayList<int[]>(); // {component, Al} to price in this round
+        var open = new ArrayList<PointTransform>(); // to price in this round
         for (int c = 0; c < components; c++) {
-            open.add(new int[] {c, 0});
-            open.add(new int[] {c, 1});
+            open.add(new PointTransform(c, 0));
+            open.add(new PointTransform(c, 1));
         }
         while (!open.isEmpty()) {
             priceAl(planes, masks, open, restartInterval, pool, grids, statistics);
-            var next = new ArrayList<int[]>();
-            for (int[] candidate : open) {
-                int c = candidate[0];
-                int al = candidate[1];
+            var next = new ArrayList<PointTransform>();
+            for (PointTransform candidate : open) {
+                int c = candidate.component();
+                int al = candidate.al();
                 if (al > 0) {
                     refinementCost[c] += bits(statistics.get(Scan.ac(c, 1, 63, al, al - 1)));
                 }
@@ -128,7 +128,7 @@ final class ScanSearch {
                     chosenAl[c] = al;
                 }
                 if (al > 0 && cheaper && al < maxAl(c)) {
-                    next.add(new int[] {c, al + 1});
+                    next.add(new PointTransform(c, al + 1));
                 }
             }
             open = next;
@@ -172,6 +172,10 @@ final class ScanSearch {
         };
     }
 
+    /** A component's first AC scans at point transform {@code al}. */
+    private record PointTransform(int component, int al) {
+    }
+
     /** One point transform's price list: its grid, and the refinement to the bit below (null at Al 0). */
     private record PricedAl(BandGrid grid, Scan refinement, SymbolCounter refinementStatistics) {
     }
@@ -180,13 +184,13 @@ final class ScanSearch {
      * Prices the candidates' point transforms, one task each: the grid at Al with the EOB runs of
      * {@link #halves} counted and, for Al &gt; 0, the statistics of the refinement from Al to Al − 1.
      */
-    private static void priceAl(CoefficientPlanes planes, SignificanceMasks[] masks, List<int[]> candidates,
+    private static void priceAl(CoefficientPlanes planes, SignificanceMasks[] masks, List<PointTransform> candidates,
                                 int restartInterval, WorkerPool pool, BandGrid[][] grids,
                                 Map<Scan, SymbolCounter> statistics) {
         var jobs = new ArrayList<Callable<PricedAl>>();
-        for (int[] candidate : candidates) {
-            int c = candidate[0];
-            int al = candidate[1];
+        for (PointTransform candidate : candidates) {
+            int c = candidate.component();
+            int al = candidate.al();
             jobs.add(() -> {
                 BandGrid grid = BandGrid.gather(planes, masks[c], al, BOUNDS);
                 grid.countEobRuns(masks[c], halves(c, al), restartInterval);
@@ -201,7 +205,7 @@ final class ScanSearch {
         List<PricedAl> done = pool.invokeAll(jobs);
         for (int i = 0; i < candidates.size(); i++) {
             PricedAl priced = done.get(i);
-            grids[candidates.get(i)[0]][candidates.get(i)[1]] = priced.grid();
+            grids[candidates.get(i).component()][candidates.get(i).al()] = priced.grid();
             if (priced.refinement() != null) {
                 statistics.put(priced.refinement(), priced.refinementStatistics());
             }
