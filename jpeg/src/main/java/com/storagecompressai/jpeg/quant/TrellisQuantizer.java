@@ -275,10 +275,9 @@ public final class TrellisQuantizer {
                 int bestFrom = 0;
                 for (int p = 0; p < n; p++) {
                     float total = acc[(b - 1) * n + p] + dcBits(v - value[(b - 1) * n + p]);
-                    if (total < bestCost) {
-                        bestCost = total;
-                        bestFrom = p;
-                    }
+                    boolean better = total < bestCost;
+                    bestFrom = better ? p : bestFrom;
+                    bestCost = better ? total : bestCost;
                 }
                 acc[b * n + c] = bestCost + s.dcDist[b * n + c];
                 from[b * n + c] = bestFrom;
