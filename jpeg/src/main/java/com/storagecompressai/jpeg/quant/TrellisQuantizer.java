@@ -163,20 +163,32 @@ public final class TrellisQuantizer {
         zeroDist[0] = 0;
         cost[0] = 0;
         int zrlBits = rate.acCost(0xF0);
+        // The per-coefficient arithmetic first, in zig-zag order and in a loop the JIT vectorizes; the search
+        // below then passes over most coefficients, which round to 0, with a load and an add.
+        float[] signed = s.signed;
+        float[] energy = s.energy;
+        int[] rounded = s.rounded;
+        for (int i = 1; i < 64; i++) {
+            signed[i] = dct[in + zz[i]] * 8f;
+        }
+        for (int i = 1; i < 64; i++) {
+            float x = Math.abs(signed[i]);
+            energy[i] = x * x * (lambda * weight[i]);
+            rounded[i] = (int) (x / step[i] + 0.5f);
+        }
         float zeroed = 0; // zeroDist[i], kept in a register along the loop
         for (int i = 1; i < 64; i++) {
-            int k = zz[i];
-            float xs = dct[in + k] * 8f;
-            float x = Math.abs(xs);
-            float q = step[i];
-            float w = lambda * weight[i];
             float before = zeroed;
-            zeroed = before + x * x * w;
+            zeroed = before + energy[i];
             zeroDist[i] = zeroed;
-            int qval = (int) (x / q + 0.5f);
+            int qval = rounded[i];
             if (qval == 0) {
                 continue;
             }
+            float xs = signed[i];
+            float x = Math.abs(xs);
+            float q = step[i];
+            float w = lambda * weight[i];
             qval = Math.min(qval, MAX_AC);
             int categories = bitLength(qval);
             // Values two or more categories below the rounded one never win at these λ: skip them.
@@ -331,6 +343,9 @@ public final class TrellisQuantizer {
         final int[] nonzero = new int[64];
         /** Entry n: the least cost[j] − zeroDist[j] over the first n + 1 entries of {@code nonzero}. */
         final float[] cheapestPathBefore = new float[64];
+        final float[] signed = new float[64];
+        final float[] energy = new float[64];
+        final int[] rounded = new int[64];
         final float[] candidateDist = new float[16];
         final int[] candidateValue = new int[16];
         final int[] dcValue;
