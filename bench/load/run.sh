@@ -4,7 +4,8 @@
 # p50/p99 latency, status codes, errors and the server's peak RSS (VmHWM, reset before each phase).
 #
 # Usage: bench/load/run.sh [--short] [--only gateway|peer]
-#   --short  CI mode: concurrency 1 and 4, few requests (a smoke test of the harness, not a measurement)
+#   --short  CI mode: concurrency 1 and 4, few requests, cold JVMs (a smoke test of the harness, not a measurement);
+#            exits 1 unless every request of both servers was answered 200 (the goal at concurrency <= 4)
 # Env: JAVA (temurin 25), GATEWAY_JAR (target/api-gateway-0.1.0.jar), SEED_NODE (../shared/bench/peers/seed-node),
 #      KODAK (a Kodak PNG), LARGE (a ~9 MP PNG), N_SMALL / N_LARGE (requests per phase), CONCURRENCY ("1 4 16 64"),
 #      WARMUP_SMALL / WARMUP_LARGE (uncounted requests each server gets first, default 1500 / 8: the JVM compiler still
@@ -29,9 +30,10 @@ N_LARGE="${N_LARGE:-64}"
 WARMUP_SMALL="${WARMUP_SMALL:-1500}"
 WARMUP_LARGE="${WARMUP_LARGE:-8}"
 only=""
+check=0
 while [ $# -gt 0 ]; do
   case "$1" in
-    --short) CONCURRENCY="1 4"; N_SMALL=12; N_LARGE=4; WARMUP_SMALL=4; WARMUP_LARGE=1; shift ;;
+    --short) CONCURRENCY="1 4"; N_SMALL=12; N_LARGE=4; WARMUP_SMALL=4; WARMUP_LARGE=1; check=1; shift ;;
     --only) only="$2"; shift 2 ;;
     *) sed -n '2,15p' "$0"; exit 2 ;;
   esac
@@ -113,3 +115,13 @@ echo
 echo "Loopback, $(nproc) cores, $(date -u +%FT%TZ); errors = connection errors/timeouts; shared machine: noisy figures."
 column -t -s $'\t' "$results"
 if [ -n "${BENCH_OUT:-}" ]; then cp "$results" "$BENCH_OUT"; fi
+if [ "$check" = 1 ]; then
+  # Every phase: only 200s (status "200:N"), no connection error or timeout.
+  failed=$(awk -F'\t' 'NR > 1 && ($7 !~ /^200:[0-9]+$/ || $8 != "0/0") {print $1, $2, "c=" $3, $7, $8}' "$results")
+  if [ -n "$failed" ]; then
+    echo "not every request was answered 200:" >&2
+    echo "$failed" >&2
+    exit 1
+  fi
+  echo "every request answered 200, no connection errors"
+fi
