@@ -35,7 +35,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --short) CONCURRENCY="1 4"; N_SMALL=12; N_LARGE=4; WARMUP_SMALL=4; WARMUP_LARGE=1; check=1; shift ;;
     --only) only="$2"; shift 2 ;;
-    *) sed -n '2,15p' "$0"; exit 2 ;;
+    *) sed -n '2,17p' "$0"; exit 2 ;;
   esac
 done
 
