@@ -1,12 +1,17 @@
 package com.storagecompressai.jpeg.quant;
 
-/** T.81 Annex K.2/K.3 code lengths (≤ 16 bits, no all-ones code) and canonical codes; bench use only. */
-final class HuffmanLengths {
+/**
+ * T.81 Annex K.2/K.3 code lengths (≤ 16 bits, no all-ones code) and canonical codes, the figures followed step by
+ * step (a linear scan for the least frequent trees): for the bench encoder, and the reference the encoder's own
+ * {@code OptimalHuffman} is tested against.
+ */
+public final class HuffmanLengths {
 
     private HuffmanLengths() {
     }
 
-    static int[] of(long[] counts, int symbols) {
+    /** Code length per symbol 0..{@code symbols}−1 (0 = no code); at least one count must be nonzero. */
+    public static int[] of(long[] counts, int symbols) {
         long[] freq = new long[257];
         for (int i = 0; i < symbols; i++) {
             freq[i] = counts[i];
