@@ -17,7 +17,11 @@ public final class TrellisQuantizer {
 
     static final int MAX_DC = 2047;
     static final int MAX_AC = 1023;
-    private static final int MAX_DC_CANDIDATES = 9;
+    /**
+     * The DC trellis tries the rounded value and its two neighbours. mozjpeg tries up to nine; on 27 photos
+     * at qualities 15 to 100 the outer six never won a block, and they took a tenth of the encoder's time.
+     */
+    private static final int DC_CANDIDATES = 3;
 
     private final int[] quant;
     private final boolean luma;
@@ -35,7 +39,6 @@ public final class TrellisQuantizer {
     private final float[] cheapestSymbolBits = new float[16];
     private final float lambdaNumerator;
     private final float lambdaKnee;
-    private final int dcCandidates;
 
     /**
      * A luma-tuned trellis quantizer with mozjpeg's default λ.
@@ -68,7 +71,6 @@ public final class TrellisQuantizer {
         }
         this.lambdaNumerator = (float) Math.pow(2, plan.lambdaLog1());
         this.lambdaKnee = (float) Math.pow(2, plan.lambdaLog2());
-        this.dcCandidates = Math.min(MAX_DC_CANDIDATES, (2 + 60 / quant[0]) | 1);
     }
 
     static RateModel rateModel(int component, int[] dcCodeLengths, int[] acCodeLengths) {
@@ -104,7 +106,7 @@ public final class TrellisQuantizer {
             roundRow(dct, dctOffset, blocks, out, outOffset, aqPerBlock, aqOffset);
             return;
         }
-        Scratch s = Scratch.ofThisThread(blocks, dcCandidates);
+        Scratch s = Scratch.ofThisThread(blocks, DC_CANDIDATES);
         for (int b = 0; b < blocks; b++) {
             int in = dctOffset + 64 * b;
             float aq = aqPerBlock == null ? 0f : aqPerBlock[aqOffset + b];
@@ -261,7 +263,7 @@ public final class TrellisQuantizer {
         float x = Math.abs(xs);
         float q = 8f * quant[0];
         int qval = (int) (x / q + 0.5f);
-        int n = dcCandidates;
+        int n = DC_CANDIDATES;
         for (int c = 0; c < n; c++) {
             int candidate = Math.clamp(qval - n / 2 + c, -MAX_DC, MAX_DC);
             float delta = candidate * q - x;
@@ -272,7 +274,7 @@ public final class TrellisQuantizer {
 
     /** Viterbi along the chain: each block's DC cost depends on the previous block's choice. */
     private void chooseDc(int startPrediction, int blocks, short[] out, int outOffset, Scratch s) {
-        int n = dcCandidates;
+        int n = DC_CANDIDATES;
         float[] acc = s.dcAcc;
         int[] from = s.dcFrom;
         int[] value = s.dcValue;

@@ -156,18 +156,32 @@ class TrellisQuantizerTest {
     }
 
     @Test
-    void quantizeRowChoosesDcNearTheRoundedValue() {
+    void dcChainIsTheOneMozjpegsWiderCandidateWindowChooses() {
         Random random = new Random(5);
-        int blocks = 300;
-        float[] dct = randomBlocks(random, blocks);
-        QuantPlan plan = QuantPlan.forQuality(80, true);
-        TrellisQuantizer tq = plan.quantizer(0, null, null);
-        short[] out = new short[64 * blocks];
+        for (int quality : new int[] {15, 50, 80, 95, 100}) {
+            for (int component : new int[] {0, 1}) {
+                // given: natural-looking blocks, and a smooth gradient where the DC chain matters most
+                QuantPlan plan = QuantPlan.forQuality(quality, true);
+                int[] quant = component == 0 ? plan.tables().luma() : plan.tables().chroma();
+                RateModel rate = RateModel.annexK(component);
+                TrellisQuantizer tq = new TrellisQuantizer(plan, component, quant, rate);
+                int blocks = 400;
+                float[] dct = randomBlocks(random, blocks);
+                for (int b = 0; b < blocks / 2; b++) {
+                    dct[64 * b] = b * 1.7f + (float) random.nextGaussian() * quant[0];
+                }
+                short[] out = new short[64 * blocks];
 
-        tq.quantizeRow(dct, blocks, out, 0, null, 0);
+                // when
+                tq.quantizeRow(dct, blocks, out, 0, null, 0);
 
-        for (int b = 0; b < blocks; b++) {
-            assertThat(Math.abs(out[64 * b] - tq.plainDc(dct[64 * b]))).isLessThanOrEqualTo(4);
+                // then
+                int[] expected = WideDcTrellis.chooseDc(tq, quant[0], rate, dct, blocks);
+                for (int b = 0; b < blocks; b++) {
+                    assertThat((int) out[64 * b]).as("q%d component %d block %d", quality, component, b)
+                            .isEqualTo(expected[b]);
+                }
+            }
         }
     }
 
