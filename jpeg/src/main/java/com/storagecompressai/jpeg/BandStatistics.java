@@ -59,6 +59,15 @@ final class BandStatistics {
     /** As above, with the component's significance masks already computed (covering every candidate's Al). */
     static SymbolCounter[] gather(CoefficientPlanes planes, SignificanceMasks masks, Scan[] candidates,
                                   int restartInterval) {
+        return gather(planes, masks, candidates, restartInterval, 1);
+    }
+
+    /**
+     * As above, over every {@code rowStep}-th block row only, counted as if those rows made the whole component:
+     * an estimate, for comparing candidates at a fraction of the cost.
+     */
+    static SymbolCounter[] gather(CoefficientPlanes planes, SignificanceMasks masks, Scan[] candidates,
+                                  int restartInterval, int rowStep) {
         int component = masks.component();
         for (Scan s : candidates) {
             if (s.isDc() || s.components().length != 1 || s.components()[0] != component) {
@@ -69,11 +78,11 @@ final class BandStatistics {
             }
         }
         var stats = new BandStatistics(candidates);
-        stats.run(planes, masks, restartInterval);
+        stats.run(planes, masks, restartInterval, rowStep);
         return stats.counters();
     }
 
-    private void run(CoefficientPlanes planes, SignificanceMasks masks, int restartInterval) {
+    private void run(CoefficientPlanes planes, SignificanceMasks masks, int restartInterval, int rowStep) {
         ComponentLayout comp = planes.layout().component(masks.component());
         short[] plane = planes.plane(comp.index());
         int[] pos = new int[64];
@@ -97,9 +106,10 @@ final class BandStatistics {
         long[][] byAl = masks.byAl();
         long[] current = new long[byAl.length];
         long[] any = byAl[0];
-        int b = 0;
-        for (int by = 0; by < comp.blocksHigh(); by++) {
-            for (int bx = 0; bx < comp.blocksWide(); bx++, b++) {
+        int b = 0; // blocks counted: the EOB runs and restarts follow this count
+        for (int by = 0; by < comp.blocksHigh(); by += rowStep) {
+            int maskIndex = by * comp.blocksWide();
+            for (int bx = 0; bx < comp.blocksWide(); bx++, b++, maskIndex++) {
                 if (restartInterval > 0 && b > 0 && b % restartInterval == 0) {
                     for (int i = 0; i < count; i++) {
                         catchUp(i, b);
@@ -107,9 +117,9 @@ final class BandStatistics {
                     }
                 }
                 for (int al = 0; al < current.length; al++) {
-                    current[al] = byAl[al][b];
+                    current[al] = byAl[al][maskIndex];
                 }
-                long mask = any[b];
+                long mask = any[maskIndex];
                 int n = -1; // nonzeros not extracted yet
                 for (int i = 0; i < count; i++) {
                     if ((current[alOf[i]] & band[i]) == 0) {

@@ -12,8 +12,12 @@ import org.junit.jupiter.api.Test;
 class ScanSearchTest {
 
     private static CoefficientPlanes planesOf(RasterImage image, int quality) {
+        return planesOf(image, quality, Effort.FAST);
+    }
+
+    private static CoefficientPlanes planesOf(RasterImage image, int quality, Effort effort) {
         FrameLayout layout = FrameLayout.of(image.width(), image.height(), image.channels(), ChromaSubsampling.S420);
-        QuantPlan plan = QuantPlan.forQuality(quality, Effort.FAST);
+        QuantPlan plan = QuantPlan.forQuality(quality, effort);
         var tables = new QuantizationTables(plan.tables().luma(), plan.tables().chroma());
         try (var pool = new WorkerPool(1)) {
             return QuantizationPasses.run(image, layout, plan, tables, pool);
@@ -106,6 +110,71 @@ class ScanSearchTest {
             long fixed = encodedSize(planes, ScanScripts.fixedProgressive(planes.layout()));
             long found = encodedSize(planes, searched);
             assertThat(found).as("seed %d: %s", seed, searched).isLessThanOrEqualTo(fixed);
+        }
+    }
+
+    @Test
+    void everyAcScanOfTheSearchedScriptComesWithTheCountsOfARealEncode() {
+        // given: stage 1 prices point transforms on sampled rows, the statistics come from every row
+        List<CoefficientPlanes> cases = List.of(randomPlanes(4),
+                planesOf(TestImages.smoothRgb(260, 190, 6), 95, Effort.DEFAULT),
+                planesOf(TestImages.textLikeRgb(200, 150), 95, Effort.DEFAULT),
+                planesOf(TestImages.noiseRgb(120, 90, 7), 90, Effort.DEFAULT));
+        int refinements = 0;
+        for (int restartInterval : new int[] {0, 50}) {
+            for (CoefficientPlanes planes : cases) {
+                // when
+                ScanSearch.Result result;
+                try (var pool = new WorkerPool(2)) {
+                    result = ScanSearch.searchWithStatistics(planes, restartInterval, pool);
+                }
+
+                // then
+                var encoder = new ScanEncoder(planes, true, restartInterval);
+                for (Scan scan : result.script()) {
+                    if (scan.isDc()) {
+                        continue;
+                    }
+                    refinements += scan.isRefinement() ? 1 : 0;
+                    SymbolCounter known = result.statistics().get(scan);
+                    SymbolCounter real = encoder.count(scan);
+                    assertThat(known).as("statistics of %s", scan).isNotNull();
+                    int slot = ScanEncoder.acSlots(scan)[0];
+                    assertThat(known.counts[slot]).as("%s symbols", scan).isEqualTo(real.counts[slot]);
+                    assertThat(known.rawBits).as("%s raw bits", scan).isEqualTo(real.rawBits);
+                }
+            }
+        }
+        assertThat(refinements).as("refinement scans among the scripts").isPositive();
+    }
+
+    @ParameterizedTest(name = "restart interval {0}")
+    @ValueSource(ints = {0, 7})
+    void countingEveryOtherBlockRowCountsTheComponentMadeOfThoseRows(int restartInterval) {
+        for (long seed = 0; seed < 3; seed++) {
+            // given: block rows 0, 2 and 4 of a 37 x 5 block plane, and a 37 x 3 plane holding just them
+            CoefficientPlanes planes = randomPlanes(seed);
+            CoefficientPlanes sampled = CoefficientPlanes.allocate(
+                    FrameLayout.of(8 * 37, 8 * 3, ColorChannels.GRAY, ChromaSubsampling.S420));
+            ComponentLayout from = planes.layout().component(0);
+            ComponentLayout to = sampled.layout().component(0);
+            for (int row = 0; row < 3; row++) {
+                System.arraycopy(planes.plane(0), from.blockOffset(0, 2 * row), sampled.plane(0),
+                        to.blockOffset(0, row), 37 * 64);
+            }
+            Scan[] candidates = {Scan.ac(0, 1, 8, 0, 1), Scan.ac(0, 9, 63, 0, 1), Scan.ac(0, 1, 63, 1, 0)};
+
+            // when
+            SymbolCounter[] everyOther = BandStatistics.gather(planes, SignificanceMasks.of(planes, 0, 1), candidates,
+                    restartInterval, 2);
+            SymbolCounter[] ofTheRows = BandStatistics.gather(sampled, 0, candidates, restartInterval);
+
+            // then
+            for (int i = 0; i < candidates.length; i++) {
+                assertThat(everyOther[i].counts[SymbolSink.AC]).as("%s symbols", candidates[i])
+                        .isEqualTo(ofTheRows[i].counts[SymbolSink.AC]);
+                assertThat(everyOther[i].rawBits).as("%s raw bits", candidates[i]).isEqualTo(ofTheRows[i].rawBits);
+            }
         }
     }
 
