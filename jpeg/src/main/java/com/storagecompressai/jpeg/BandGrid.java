@@ -38,8 +38,14 @@ final class BandGrid {
     private int[] cumulativeSymbols;
     private long[] cumulativeBits;
 
-    private BandGrid(int al, int[] bounds) {
+    /** Every {@code rowStep}-th block row of a component {@code blocksWide} blocks wide is counted. */
+    private final int rowStep;
+    private final int blocksWide;
+
+    private BandGrid(int al, int[] bounds, int rowStep, int blocksWide) {
         this.al = al;
+        this.rowStep = rowStep;
+        this.blocksWide = blocksWide;
         this.bounds = bounds.clone();
         this.n = bounds.length;
         for (int k = 1; k < 64; k++) {
@@ -68,13 +74,21 @@ final class BandGrid {
      * @param bounds increasing zig-zag positions from 0 to 63; bands run from one bound + 1 to a later bound
      */
     static BandGrid gather(CoefficientPlanes planes, SignificanceMasks masks, int al, int[] bounds) {
+        return gather(planes, masks, al, bounds, 1);
+    }
+
+    /**
+     * As above, over every {@code rowStep}-th block row only, counted as if those rows made the whole component:
+     * an estimate, for comparing bands at a fraction of the cost.
+     */
+    static BandGrid gather(CoefficientPlanes planes, SignificanceMasks masks, int al, int[] bounds, int rowStep) {
         if (bounds[0] != 0 || bounds[bounds.length - 1] != 63) {
             throw new IllegalArgumentException("bounds must run from 0 to 63");
         }
         if (al > masks.maxAl()) {
             throw new IllegalArgumentException("no significance mask for Al " + al);
         }
-        var grid = new BandGrid(al, bounds);
+        var grid = new BandGrid(al, bounds, rowStep, planes.layout().component(masks.component()).blocksWide());
         grid.run(planes, masks);
         grid.accumulate();
         return grid;
@@ -142,8 +156,8 @@ final class BandGrid {
         long[] significant = masks.byAl()[al];
         int[] position = new int[64];
         int[] size = new int[64];
-        int b = 0;
-        for (int by = 0; by < comp.blocksHigh(); by++) {
+        for (int by = 0; by < comp.blocksHigh(); by += rowStep) {
+            int b = by * comp.blocksWide();
             for (int bx = 0; bx < comp.blocksWide(); bx++, b++) {
                 long mask = significant[b];
                 if (mask == 0) {
@@ -203,33 +217,39 @@ final class BandGrid {
             endBit[c] = scan.se();
         }
         long[] significant = masks.byAl()[al];
-        int b = 0;
-        for (; b < significant.length; b++) {
-            if (restartInterval > 0 && b > 0 && b % restartInterval == 0) {
-                for (int cell : cells) {
-                    catchUp(cell, b);
-                    flush(cell);
-                }
-            }
-            long mask = significant[b];
-            if (mask == 0) {
-                continue;
-            }
-            for (int c = 0; c < count; c++) {
-                if ((mask & bandBits[c]) == 0) {
-                    continue;
-                }
-                int cell = cells[c];
-                catchUp(cell, b);
-                flush(cell);
-                eobRun[cell] = (mask >>> endBit[c] & 1) == 0 ? 1 : 0;
-                lastSeen[cell] = b;
+        int b = 0; // blocks counted: the EOB runs and restarts follow this count
+        for (int rowStart = 0; rowStart < significant.length; rowStart += rowStep * blocksWide) {
+            for (int maskIndex = rowStart; maskIndex < rowStart + blocksWide; maskIndex++, b++) {
+                countBlock(significant[maskIndex], b, restartInterval, cells, bandBits, endBit);
             }
         }
         for (int cell : cells) {
             catchUp(cell, b);
             flush(cell);
             eobCounted[cell] = true;
+        }
+    }
+
+    /** The EOB runs of the {@code b}-th block counted, whose significance mask is {@code mask}. */
+    private void countBlock(long mask, int b, int restartInterval, int[] cells, long[] bandBits, int[] endBit) {
+        if (restartInterval > 0 && b > 0 && b % restartInterval == 0) {
+            for (int cell : cells) {
+                catchUp(cell, b);
+                flush(cell);
+            }
+        }
+        if (mask == 0) {
+            return;
+        }
+        for (int c = 0; c < cells.length; c++) {
+            if ((mask & bandBits[c]) == 0) {
+                continue;
+            }
+            int cell = cells[c];
+            catchUp(cell, b);
+            flush(cell);
+            eobRun[cell] = (mask >>> endBit[c] & 1) == 0 ? 1 : 0;
+            lastSeen[cell] = b;
         }
     }
 

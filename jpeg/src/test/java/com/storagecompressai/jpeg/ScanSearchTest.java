@@ -169,11 +169,24 @@ class ScanSearchTest {
                     restartInterval, 2);
             SymbolCounter[] ofTheRows = BandStatistics.gather(sampled, 0, candidates, restartInterval);
 
+            int[] bounds = {0, 2, 8, 63};
+            List<Scan> bands = List.of(Scan.ac(0, 1, 2, 0, 1), Scan.ac(0, 3, 8, 0, 1), Scan.ac(0, 9, 63, 0, 1),
+                    Scan.ac(0, 1, 8, 0, 1), Scan.ac(0, 3, 63, 0, 1), Scan.ac(0, 1, 63, 0, 1));
+            SignificanceMasks masks = SignificanceMasks.of(planes, 0, 1);
+            BandGrid everyOtherGrid = BandGrid.gather(planes, masks, 1, bounds, 2);
+            everyOtherGrid.countEobRuns(masks, bands, restartInterval);
+            SignificanceMasks rowMasks = SignificanceMasks.of(sampled, 0, 1);
+            BandGrid gridOfTheRows = BandGrid.gather(sampled, rowMasks, 1, bounds);
+            gridOfTheRows.countEobRuns(rowMasks, bands, restartInterval);
+
             // then
             for (int i = 0; i < candidates.length; i++) {
                 assertThat(everyOther[i].counts[SymbolSink.AC]).as("%s symbols", candidates[i])
                         .isEqualTo(ofTheRows[i].counts[SymbolSink.AC]);
                 assertThat(everyOther[i].rawBits).as("%s raw bits", candidates[i]).isEqualTo(ofTheRows[i].rawBits);
+            }
+            for (Scan band : bands) {
+                assertThat(everyOtherGrid.bits(band)).as("grid: %s", band).isEqualTo(gridOfTheRows.bits(band));
             }
         }
     }
