@@ -11,8 +11,8 @@
 #      WARMUP_SMALL / WARMUP_LARGE (uncounted requests each server gets first, default 1500 / 8: the JVM compiler still
 #      takes 1-11 ms of CPU per Kodak request until about 1500 requests, so fewer measures the warm-up, not the service),
 #      GATEWAY_ENV (extra VAR=value words for the gateway, e.g. "ENGINE_WORKERS=2 PIXEL_BUDGET=40000000"),
-#      GATEWAY_JAVA_OPTS (JVM flags, default "-Xmx768m -XX:+UseG1GC": the heap bounds the RSS and sizes PIXEL_BUDGET;
-#      G1 as the product's images run it).
+#      GATEWAY_JAVA_OPTS (JVM flags, default "-Xms768m -Xmx768m -XX:+UseG1GC": the heap bounds the RSS and sizes
+#      PIXEL_BUDGET; fixed in size and collected by G1 as the product's images run it).
 # Needs: node + npm (the peer and its autocannon load generator, installed by the peer's own scripts).
 # The figures depend on whatever else runs on the machine: compare the two servers within one run only.
 set -euo pipefail
@@ -70,7 +70,7 @@ if [ "$only" != peer ]; then
   # shellcheck disable=SC2086
   env API_KEY=$key PORT="$port" RATE_LIMIT_MAX=100000000 STORAGE_BACKEND=local LOCAL_STORAGE_DIR="$work/gateway-data" \
       PUBLIC_BASE_URL="http://127.0.0.1:$port" ${GATEWAY_ENV:-} \
-      "$JAVA" ${GATEWAY_JAVA_OPTS:--Xmx768m -XX:+UseG1GC} -jar "$GATEWAY_JAR" > "$work/gateway.log" 2>&1 &
+      "$JAVA" ${GATEWAY_JAVA_OPTS:--Xms768m -Xmx768m -XX:+UseG1GC} -jar "$GATEWAY_JAR" > "$work/gateway.log" 2>&1 &
   pid[gateway]=$!; pids+=("$!"); url[gateway]="http://127.0.0.1:$port"
 fi
 if [ "$only" != gateway ]; then
