@@ -46,7 +46,7 @@ final class ScanSearch {
     /** At most this many candidates per statistics task, so that a big component spreads over the pool. */
     private static final int MAX_CANDIDATES_PER_TASK = 64;
 
-    /** The chosen script and, for its AC scans, the statistics the search already gathered. */
+    /** The chosen script and the statistics of its AC scans, counted over every block. */
     record Result(List<Scan> script, Map<Scan, SymbolCounter> statistics, SignificanceMasks[] masks) {
     }
 
@@ -59,7 +59,6 @@ final class ScanSearch {
 
     static Result searchWithStatistics(CoefficientPlanes planes, int restartInterval, WorkerPool pool) {
         int components = planes.layout().componentCount();
-        var statistics = new HashMap<Scan, SymbolCounter>();
         SignificanceMasks[] masks = masks(planes, MAX_AL_LUMA, pool);
 
         int[] chosenAl = pointTransforms(planes, masks, restartInterval, pool);
@@ -70,9 +69,7 @@ final class ScanSearch {
             int component = c;
             int al = chosenAl[c];
             stage2.add(() -> {
-                int step = Math.clamp(planes.layout().component(component).blocksHigh() / BAND_SAMPLE_ROWS, 1,
-                        PRICING_ROW_STEP);
-                BandGrid grid = BandGrid.gather(planes, masks[component], al, BOUNDS, step);
+                BandGrid grid = BandGrid.gather(planes, masks[component], al, BOUNDS, bandRowStep(planes, component));
                 grid.countEobRuns(masks[component], allBands(component, al), restartInterval);
                 return bestBands(component, al, grid);
             });
@@ -93,6 +90,7 @@ final class ScanSearch {
             }
         }
         // The file is coded with the statistics of every block.
+        var statistics = new HashMap<Scan, SymbolCounter>();
         gather(planes, masks, script.stream().filter(scan -> !scan.isDc()).toList(), restartInterval, pool,
                 statistics);
         return new Result(List.copyOf(script), statistics, masks);
@@ -185,11 +183,21 @@ final class ScanSearch {
                                                  WorkerPool pool) {
         var jobs = new ArrayList<Callable<SymbolCounter[]>>();
         for (PointTransform candidate : candidates) {
-            jobs.add(() -> BandStatistics.gather(planes, masks[candidate.component()], candidate.pricedScans(),
-                    restartInterval, Math.max(PRICING_ROW_STEP,
-                            planes.layout().component(candidate.component()).blocksHigh() / PRICING_ROWS)));
+            int component = candidate.component();
+            jobs.add(() -> BandStatistics.gather(planes, masks[component], candidate.pricedScans(), restartInterval,
+                    pricingRowStep(planes, component)));
         }
         return pool.invokeAll(jobs);
+    }
+
+    /** Stage 1 takes one block row in this many of the component. */
+    private static int pricingRowStep(CoefficientPlanes planes, int component) {
+        return Math.max(PRICING_ROW_STEP, planes.layout().component(component).blocksHigh() / PRICING_ROWS);
+    }
+
+    /** Stage 2 takes one block row in this many of the component. */
+    private static int bandRowStep(CoefficientPlanes planes, int component) {
+        return Math.clamp(planes.layout().component(component).blocksHigh() / BAND_SAMPLE_ROWS, 1, PRICING_ROW_STEP);
     }
 
     private static SignificanceMasks[] masks(CoefficientPlanes planes, int maxAl, WorkerPool pool) {
