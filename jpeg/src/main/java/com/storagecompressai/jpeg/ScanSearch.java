@@ -89,11 +89,7 @@ final class ScanSearch {
                 }
             }
         }
-        // The file is coded with the statistics of every block.
-        var statistics = new HashMap<Scan, SymbolCounter>();
-        gather(planes, masks, script.stream().filter(scan -> !scan.isDc()).toList(), restartInterval, pool,
-                statistics);
-        return new Result(List.copyOf(script), statistics, masks);
+        return counted(planes, script, masks, restartInterval, pool);
     }
 
     /**
@@ -141,11 +137,16 @@ final class ScanSearch {
 
     /** Statistics of a given script's AC scans, gathered in one pass per component instead of one per scan. */
     static Result withStatistics(CoefficientPlanes planes, List<Scan> script, int restartInterval, WorkerPool pool) {
-        var statistics = new HashMap<Scan, SymbolCounter>();
         int maxAl = script.stream().mapToInt(Scan::al).max().orElse(0);
-        SignificanceMasks[] masks = masks(planes, maxAl, pool);
+        return counted(planes, script, masks(planes, maxAl, pool), restartInterval, pool);
+    }
+
+    /** The script with the statistics of its AC scans, counted over every block: what the file is coded with. */
+    private static Result counted(CoefficientPlanes planes, List<Scan> script, SignificanceMasks[] masks,
+                                  int restartInterval, WorkerPool pool) {
+        var statistics = new HashMap<Scan, SymbolCounter>();
         gather(planes, masks, script.stream().filter(s -> !s.isDc()).toList(), restartInterval, pool, statistics);
-        return new Result(script, statistics, masks);
+        return new Result(List.copyOf(script), statistics, masks);
     }
 
     private static int maxAl(int component) {

@@ -164,15 +164,14 @@ class ScanSearchTest {
             }
             Scan[] candidates = {Scan.ac(0, 1, 8, 0, 1), Scan.ac(0, 9, 63, 0, 1), Scan.ac(0, 1, 63, 1, 0)};
 
-            // when
-            SymbolCounter[] everyOther = BandStatistics.gather(planes, SignificanceMasks.of(planes, 0, 1), candidates,
-                    restartInterval, 2);
-            SymbolCounter[] ofTheRows = BandStatistics.gather(sampled, 0, candidates, restartInterval);
-
             int[] bounds = {0, 2, 8, 63};
             List<Scan> bands = List.of(Scan.ac(0, 1, 2, 0, 1), Scan.ac(0, 3, 8, 0, 1), Scan.ac(0, 9, 63, 0, 1),
                     Scan.ac(0, 1, 8, 0, 1), Scan.ac(0, 3, 63, 0, 1), Scan.ac(0, 1, 63, 0, 1));
             SignificanceMasks masks = SignificanceMasks.of(planes, 0, 1);
+
+            // when
+            SymbolCounter[] everyOther = BandStatistics.gather(planes, masks, candidates, restartInterval, 2);
+            SymbolCounter[] ofTheRows = BandStatistics.gather(sampled, 0, candidates, restartInterval);
             BandGrid everyOtherGrid = BandGrid.gather(planes, masks, 1, bounds, 2);
             everyOtherGrid.countEobRuns(masks, bands, restartInterval);
             SignificanceMasks rowMasks = SignificanceMasks.of(sampled, 0, 1);
